@@ -1,0 +1,55 @@
+"""Excerpts cut from a post's rendered HTML, and their links rebased for another page.
+
+A post is rendered once by MkDocs; its listing excerpt is a slice of that HTML,
+so no listing ever renders Markdown again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .urls import is_relative, relative_url, resolve
+
+__all__ = ["first_paragraph", "make_excerpt", "rebase_links", "strip_leading_h1"]
+
+_LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>\s*", re.DOTALL | re.IGNORECASE)
+_PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.DOTALL | re.IGNORECASE)
+_LINK_ATTR = re.compile(r"""(\s(?:href|src)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+
+
+def strip_leading_h1(html: str) -> str:
+    """Drop the post's own ``<h1>`` title from the top of its HTML (listings print the title)."""
+    return _LEADING_H1.sub("", html, count=1)
+
+
+def first_paragraph(html: str) -> str | None:
+    """The first ``<p>`` element of ``html``, or ``None``."""
+    match = _PARAGRAPH.search(html)
+    return match.group(0) if match else None
+
+
+def make_excerpt(html: str, separator: str = "<!-- more -->") -> tuple[str | None, bool]:
+    """Return ``(excerpt, explicit)``: the HTML before ``separator``, else ``(None, False)``.
+
+    ``explicit`` tells the caller the author chose the cut; otherwise it falls
+    back to the description, then to `first_paragraph`.
+    """
+    head, found, _ = html.partition(separator)
+    if found:
+        return strip_leading_h1(head).strip(), True
+    return None, False
+
+
+def rebase_links(html: str, from_url: str, to_url: str) -> str:
+    """Rewrite relative ``href``/``src`` values written for ``from_url`` so they work at ``to_url``."""
+    if from_url == to_url:
+        return html
+
+    def fix(match: re.Match[str]) -> str:
+        href = match.group(3)
+        if not is_relative(href):
+            return match.group(0)
+        new = relative_url(resolve(href, from_url), to_url)
+        return f"{match.group(1)}{match.group(2)}{new}{match.group(2)}"
+
+    return _LINK_ATTR.sub(fix, html)

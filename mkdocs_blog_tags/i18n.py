@@ -1,0 +1,141 @@
+"""The few words the blog prints, per language, and dates in the reader's language.
+
+Dates come from Babel's CLDR data (``24 janvier 2024``); the interface strings
+are a small table here, overridable from ``mkdocs.yml`` (``strings:``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+
+__all__ = ["Strings", "format_day", "normalize_locale", "strings_for"]
+
+_EN = {
+    "blog": "Blog",
+    "tags": "Tags",
+    "all_tags": "All tags",
+    "tag_title": "Posts tagged “{tag}”",
+    "tags_title": "Tags",
+    "reading_time": "{minutes} min read",
+    "newer": "Newer posts",
+    "older": "Older posts",
+    "page_of": "Page {number} of {count}",
+    "posts_one": "{count} post",
+    "posts_other": "{count} posts",
+    "draft": "Draft",
+    "read_more": "Read more",
+    "no_posts": "No posts yet.",
+    "published": "Published",
+    "updated": "Updated",
+    "tagged": "Tags",
+    "pagination": "Pagination",
+}
+_TABLE: dict[str, dict[str, str]] = {
+    "en": _EN,
+    "fr": {
+        "blog": "Blog",
+        "tags": "Étiquettes",
+        "all_tags": "Toutes les étiquettes",
+        "tag_title": "Articles avec l’étiquette « {tag} »",
+        "tags_title": "Étiquettes",
+        "reading_time": "{minutes} min de lecture",
+        "newer": "Articles plus récents",
+        "older": "Articles plus anciens",
+        "page_of": "Page {number} sur {count}",
+        "posts_one": "{count} article",
+        "posts_other": "{count} articles",
+        "draft": "Brouillon",
+        "read_more": "Lire la suite",
+        "no_posts": "Aucun article pour l’instant.",
+        "published": "Publié",
+        "updated": "Mis à jour",
+        "tagged": "Étiquettes",
+        "pagination": "Pagination",
+    },
+    "de": {
+        "blog": "Blog",
+        "tags": "Schlagwörter",
+        "all_tags": "Alle Schlagwörter",
+        "tag_title": "Beiträge mit dem Schlagwort „{tag}“",
+        "tags_title": "Schlagwörter",
+        "reading_time": "{minutes} Min. Lesezeit",
+        "newer": "Neuere Beiträge",
+        "older": "Ältere Beiträge",
+        "page_of": "Seite {number} von {count}",
+        "posts_one": "{count} Beitrag",
+        "posts_other": "{count} Beiträge",
+        "draft": "Entwurf",
+        "read_more": "Weiterlesen",
+        "no_posts": "Noch keine Beiträge.",
+        "published": "Veröffentlicht",
+        "updated": "Aktualisiert",
+        "tagged": "Schlagwörter",
+        "pagination": "Seitennavigation",
+    },
+    "es": {
+        "blog": "Blog",
+        "tags": "Etiquetas",
+        "all_tags": "Todas las etiquetas",
+        "tag_title": "Artículos con la etiqueta «{tag}»",
+        "tags_title": "Etiquetas",
+        "reading_time": "{minutes} min de lectura",
+        "newer": "Artículos más recientes",
+        "older": "Artículos anteriores",
+        "page_of": "Página {number} de {count}",
+        "posts_one": "{count} artículo",
+        "posts_other": "{count} artículos",
+        "draft": "Borrador",
+        "read_more": "Leer más",
+        "no_posts": "Todavía no hay artículos.",
+        "published": "Publicado",
+        "updated": "Actualizado",
+        "tagged": "Etiquetas",
+        "pagination": "Paginación",
+    },
+}
+
+
+def normalize_locale(name: str | None) -> str:
+    """A Babel locale identifier (``fr``, ``pt_BR``) from ``fr``, ``fr-FR`` or a Locale; ``en`` if unknown."""
+    if not name:
+        return "en"
+    try:
+        return str(Locale.parse(str(name).replace("-", "_")))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "en"
+
+
+class Strings:
+    """Interface strings for one locale, with plural forms from CLDR."""
+
+    KEYS = frozenset(_EN)
+
+    def __init__(self, locale: str, overrides: Mapping[str, str] | None = None) -> None:
+        self.locale = locale
+        language = locale.split("_")[0]
+        self._table = {**_EN, **_TABLE.get(language, {}), **(overrides or {})}
+        self._plural = Locale.parse(locale).plural_form
+
+    def __getitem__(self, key: str) -> str:
+        return self._table[key]
+
+    def format(self, key: str, **values: object) -> str:
+        return self._table[key].format(**values)
+
+    def posts(self, count: int) -> str:
+        """``1 post`` / ``3 posts`` in the locale's plural rules (French: ``0 article``)."""
+        form = "one" if self._plural(count) == "one" else "other"
+        return self._table[f"posts_{form}"].format(count=count)
+
+
+def strings_for(locale: str, overrides: Mapping[str, str] | None = None) -> Strings:
+    return Strings(locale, overrides)
+
+
+def format_day(value: dt.datetime, locale: str, date_format: str = "long") -> str:
+    """The day of ``value`` in its own timezone, as the locale writes it (``24 janvier 2024``)."""
+    return str(format_date(value.date(), format=date_format, locale=locale))

@@ -1,0 +1,334 @@
+"""The MkDocs event layer: gathers files and pages, calls the pure core, applies the result.
+
+Flow, one direction: ``on_files`` reads every post's front matter once and
+builds the `Blog`, adding the listing pages as virtual files;
+``on_page_content`` keeps each post's excerpt and inserts its header;
+``on_page_context`` fills the listing pages (every post is rendered by then);
+``on_post_page`` adds ``<link>`` tags to ``<head>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import posixpath
+import re
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .blog import Blog, Layout, ListingPage, build_blog
+from .config import BlogTagsConfig
+from .dates import DateError, get_timezone
+from .excerpts import first_paragraph, make_excerpt, strip_leading_h1
+from .i18n import Strings, normalize_locale
+from .images import locate_image
+from .posts import Post, Problem, read_post
+from .render import Renderer
+from .taxonomy import Collision
+from .views import Excerpt, Views
+
+__all__ = ["BlogTagsPlugin"]
+
+log = get_plugin_logger(__name__)
+
+CSS_URI = "assets/blog-tags.css"
+_H1_OPEN = re.compile(r"<h1\b", re.IGNORECASE)
+_H1_CLOSE = re.compile(r"</h1\s*>", re.IGNORECASE)
+_HEAD_CLOSE = re.compile(r"</head\s*>", re.IGNORECASE)
+
+
+def _theme_language(config: MkDocsConfig) -> str | None:
+    """The theme's language: ``theme.locale`` (mkdocs, readthedocs) or ``theme.language`` (Material)."""
+    for key in ("language", "locale"):
+        value = config.theme.get(key)
+        if value:
+            return str(value)
+    return None
+
+
+def _nav_mentions(nav: Any, uri: str) -> bool:
+    if isinstance(nav, str):
+        return posixpath.normpath(nav) == uri
+    if isinstance(nav, dict):
+        return any(_nav_mentions(v, uri) for v in nav.values())
+    if isinstance(nav, list):
+        return any(_nav_mentions(v, uri) for v in nav)
+    return False
+
+
+def _insert_into_head(html: str, snippet: str) -> str:
+    match = _HEAD_CLOSE.search(html)
+    if not match or not snippet.strip():
+        return html
+    return html[: match.start()] + snippet + html[match.start() :]
+
+
+class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
+    """``- blog-tags`` in mkdocs.yml."""
+
+    def __init__(self) -> None:
+        self._command = "build"
+        # Excerpts outlive a build: under `serve --dirty` unchanged posts are not rendered again.
+        self._excerpts: dict[str, Excerpt] = {}
+        self._reset()
+
+    def _reset(self) -> None:
+        """Forget everything about the previous build (serve keeps this instance alive)."""
+        self._blog: Blog | None = None
+        self._views: Views | None = None
+        self._renderer: Renderer | None = None
+        self._strings: Strings | None = None
+        self._tz: dt.tzinfo = dt.timezone.utc
+        self._posts: dict[str, Post] = {}
+        self._listings: dict[str, ListingPage] = {}
+        self._titles: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command = command
+
+    # -- configuration -----------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._reset()
+        try:
+            self._tz = get_timezone(self.config.timezone)
+        except DateError as err:
+            raise PluginError(f"blog-tags: 'timezone': {err}") from err
+        locale = normalize_locale(self.config.locale or _theme_language(config))
+        unknown = sorted(set(self.config.strings) - Strings.KEYS)
+        if unknown:
+            raise PluginError(f"blog-tags: 'strings': unknown keys {', '.join(unknown)}")
+        self._strings = Strings(locale, self.config.strings)
+        self._renderer = Renderer(config.theme.dirs)
+        if self.config.css and CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        index_uri = self._layout().index_uri()
+        if self.config.add_to_nav and config.nav and not _nav_mentions(config.nav, index_uri):
+            config.nav.append({self._strings["blog"]: index_uri})
+        return config
+
+    def _layout(self) -> Layout:
+        return Layout(
+            blog_dir=posixpath.normpath(self.config.blog_dir.strip("/")) or ".",
+            tags_dir=self.config.tags_dir.strip("/"),
+            page_dir=self.config.page_dir.strip("/"),
+        )
+
+    # -- files: read posts, build the model, add the generated pages ---------------------------
+
+    def _is_post(self, file: File, blog_dir: str) -> bool:
+        if not file.is_documentation_page() or file.inclusion.is_excluded():
+            return False
+        if posixpath.basename(file.src_uri) in {"index.md", "README.md"}:
+            return False
+        prefix = "" if blog_dir == "." else blog_dir + "/"
+        if not file.src_uri.startswith(prefix):
+            return False
+        inner = file.src_uri[len(prefix) :]
+        return any(fnmatch.fnmatchcase(inner, p) for p in self.config.include) and not any(
+            fnmatch.fnmatchcase(inner, p) for p in self.config.exclude
+        )
+
+    def _report(self, problem: Problem) -> None:
+        log.warning("%s", problem)
+
+    @event_priority(-50)  # after plugins that generate posts of their own
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        layout = self._layout()
+        now = dt.datetime.now(dt.timezone.utc)
+        show_drafts = self.config.drafts_on_serve and self._command == "serve"
+        drafts: set[str] = set()
+        published: list[Post] = []
+        for file in [f for f in files if self._is_post(f, layout.blog_dir)]:
+            post = self._read(file)
+            if post is None:
+                file.inclusion = InclusionLevel.EXCLUDED
+                continue
+            if post.draft or post.is_future(now):
+                if not show_drafts:
+                    file.inclusion = InclusionLevel.EXCLUDED
+                    continue
+                drafts.add(post.src_uri)
+                file.inclusion = InclusionLevel.DRAFT
+            elif file.inclusion.is_in_nav():
+                # A nav listing every post makes every page render it: quadratic build time.
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            published.append(post)
+            self._posts[post.src_uri] = post
+
+        blog = build_blog(
+            published,
+            layout=layout,
+            per_page=self.config.per_page,
+            slug_mode="unicode" if self.config.slug_mode == "unicode" else "transliterate",
+            tag_slugs=self.config.tag_slugs,
+        )
+        for collision in blog.collisions:
+            self._warn_collision(collision)
+        self._blog = blog
+        self._add_generated_pages(files, config, blog)
+        if self.config.css and files.get_file_from_path(CSS_URI) is None:
+            assert self._renderer is not None
+            css = self._renderer.source("style.css")
+            files.append(File.generated(config, CSS_URI, content=css))
+
+        assert self._strings is not None
+        self._views = Views(
+            blog=blog,
+            url_of={uri: f.url for uri in self._all_uris(blog) if (f := files.get_file_from_path(uri))},
+            image_url_of=self._image_urls(files),
+            excerpts=self._excerpts,
+            strings=self._strings,
+            date_format=self.config.date_format,
+            drafts=frozenset(drafts),
+        )
+        return files
+
+    def _read(self, file: File) -> Post | None:
+        try:
+            text = file.content_string
+        except UnicodeDecodeError as err:
+            self._report(Problem(file.src_uri, "", f"is not UTF-8 text ({err.reason}); skipped"))
+            return None
+        post, problems = read_post(
+            file.src_uri,
+            text,
+            fields=self.config.fields,
+            tz=self._tz,
+            words_per_minute=self.config.words_per_minute,
+        )
+        for problem in problems:
+            self._report(problem)
+        return post
+
+    def _warn_collision(self, collision: Collision) -> None:
+        names = ", ".join(f"'{name}'" for name, _ in collision.assigned)
+        pages = ", ".join(f"'{name}' -> {slug}" for name, slug in collision.assigned)
+        log.warning(
+            "tags %s all give the slug '%s'; they keep separate pages: %s. "
+            "Choose slugs with the 'tag_slugs' option to silence this.",
+            names,
+            collision.slug,
+            pages,
+        )
+
+    def _all_uris(self, blog: Blog) -> list[str]:
+        return [*self._posts, *(li.src_uri for li in blog.listings), blog.tags_index_uri]
+
+    def _add_generated_pages(self, files: Files, config: MkDocsConfig, blog: Blog) -> None:
+        """Add the listing pages and the tags overview; a user's own file at that path is kept."""
+        strings = self._strings
+        assert strings is not None
+        for listing in blog.listings:
+            title = self._listing_title(listing, strings)
+            self._listings[listing.src_uri] = listing
+            self._titles[listing.src_uri] = title
+            in_nav = listing.kind == "index" and listing.number == 1
+            self._add_page(files, config, listing.src_uri, title, in_nav)
+        self._titles[blog.tags_index_uri] = strings["tags_title"]
+        self._add_page(files, config, blog.tags_index_uri, strings["tags_title"], False)
+
+    def _add_page(self, files: Files, config: MkDocsConfig, uri: str, title: str, in_nav: bool) -> None:
+        if files.get_file_from_path(uri) is not None:
+            return
+        content = "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n"
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+
+    @staticmethod
+    def _listing_title(listing: ListingPage, strings: Strings) -> str:
+        if listing.tag is not None:
+            title = strings.format("tag_title", tag=listing.tag.name)
+        else:
+            title = strings["blog"]
+        if listing.number > 1:
+            title += " – " + strings.format("page_of", number=listing.number, count=listing.count)
+        return title
+
+    def _image_urls(self, files: Files) -> dict[str, str]:
+        """Each post's image as a URL: outside URLs kept, docs files by their site URL."""
+        found: dict[str, str] = {}
+        for post in self._posts.values():
+            if not post.image:
+                continue
+            ref = locate_image(post.image, post.src_uri, lambda uri: uri in files.src_uris)
+            if ref.url:
+                found[post.src_uri] = ref.url
+            elif ref.src_uri:
+                image_file = files.get_file_from_path(ref.src_uri)
+                assert image_file is not None
+                found[post.src_uri] = image_file.url
+            else:
+                tried = " or ".join(ref.tried) or "inside docs_dir"
+                self._report(
+                    Problem(post.src_uri, "image", f"{post.image!r} was not found (looked for {tried})")
+                )
+        return found
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        post = self._posts.get(page.file.src_uri)
+        if post is None or self._views is None or self._renderer is None:
+            return html
+        excerpt, explicit = make_excerpt(html, self.config.excerpt_separator)
+        if excerpt is None:
+            excerpt = first_paragraph(strip_leading_h1(html)) or ""
+        self._excerpts[post.src_uri] = Excerpt(excerpt, page.url, explicit)
+
+        has_h1 = _H1_OPEN.search(html) is not None
+        header = self._renderer.render(
+            "post_header.html",
+            post=self._views.post(post, page.url),
+            show_title=not has_h1,
+            header=self.config.header,
+            t=self._strings,
+        )
+        closing = _H1_CLOSE.search(html) if has_h1 else None
+        if closing is None:
+            return header + html
+        return html[: closing.end()] + header + html[closing.end() :]
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        uri = page.file.src_uri
+        if self._views is None or self._renderer is None or self._blog is None:
+            return context
+        listing = self._listings.get(uri)
+        if listing is None and uri != self._blog.tags_index_uri:
+            return context
+        intro = page.content or ""
+        common = {
+            "title": self._titles[uri],
+            "show_title": _H1_OPEN.search(intro) is None,
+            "intro_html": intro,
+            "t": self._strings,
+        }
+        if listing is not None:
+            page.content = self._renderer.render(
+                "listing.html", listing=self._views.listing(listing, page.url), **common
+            )
+        else:
+            page.content = self._renderer.render(
+                "tags.html", tags_index=self._views.tags_index(page.url), **common
+            )
+        return context
+
+    @event_priority(-50)  # after theme-related plugins have written their own head tags
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        listing = self._listings.get(page.file.src_uri)
+        if listing is None or self._views is None or self._renderer is None:
+            return output
+        view = self._views.listing(listing, page.url)
+        links = [
+            {"rel": rel, "href": href, "type": None, "title": None}
+            for rel, href in (("prev", view["newer_url"]), ("next", view["older_url"]))
+            if href
+        ]
+        return _insert_into_head(output, self._renderer.render("head.html", links=links))

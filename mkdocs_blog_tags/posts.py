@@ -1,0 +1,357 @@
+"""Front matter -> `Post`: field aliases, normalisation and problems named by file and field.
+
+Nothing here knows about MkDocs: `read_post` takes the file's text and returns a
+`Post` plus the `Problem`s found on the way, so the caller decides how loud they
+are. A post with bad fields is still published with what could be read; only
+front matter that is not YAML at all makes the post unreadable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import posixpath
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from .dates import DateError, date_from_filename, parse_date
+
+__all__ = [
+    "DEFAULT_FIELDS",
+    "Post",
+    "Problem",
+    "normalize_tags",
+    "read_post",
+    "reading_minutes",
+    "split_front_matter",
+]
+
+#: Front-matter keys tried for each field, in order. ``a.b`` reads key ``b`` of mapping ``a``.
+DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "date": ("date",),
+    "updated": ("updated", "date.updated", "last_modified"),
+    "description": ("description", "summary"),
+    "image": ("image", "cover"),
+    "image_alt": ("image_alt", "imageAlt", "imageAltAttribute", "image.alt"),
+    "tags": ("tags",),
+    "draft": ("draft",),
+    "slug": ("slug",),
+    "categories": ("categories",),
+    "authors": ("authors", "author"),
+}
+
+_HANDLER = YAMLHandler()
+_ATX_H1 = re.compile(r"^ {0,3}#(?!#)[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_INLINE_MD = re.compile(r"[*_`]+|!?\[([^\]]*)\]\([^)]*\)")
+
+
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    """Something wrong in one post: the file (relative to docs_dir), the field, what was expected."""
+
+    src_uri: str
+    field: str
+    message: str
+    fatal: bool = False
+    """The post could not be read at all and is left out."""
+
+    def __str__(self) -> str:
+        where = f"{self.src_uri}: " + (f"'{self.field}': " if self.field else "")
+        return where + self.message
+
+
+@dataclasses.dataclass(frozen=True)
+class Post:
+    """One published (or draft) post, as plain values."""
+
+    src_uri: str
+    title: str
+    date: dt.datetime | None
+    updated: dt.datetime | None = None
+    description: str | None = None
+    image: str | None = None
+    image_alt: str | None = None
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+    slug: str | None = None
+    categories: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    reading_time: int = 1
+    """Whole minutes, at least 1."""
+
+    def is_future(self, now: dt.datetime) -> bool:
+        return self.date is not None and self.date > now
+
+
+def split_front_matter(text: str) -> tuple[Any, str, int]:
+    """Return ``(data, body, body_line)``: parsed YAML (or ``{}``), the body, its first line number.
+
+    Raises ``yaml.YAMLError`` for front matter that is not valid YAML; the line
+    number of its mark is already counted from the top of the file.
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    stripped = text.lstrip()
+    skipped_lines = text[: len(text) - len(stripped)].count("\n")
+    if not _HANDLER.detect(stripped):
+        return {}, text, 1
+    try:
+        raw, body = _HANDLER.split(stripped)
+    except ValueError:
+        return {}, text, 1
+    first_yaml_line = skipped_lines + 1  # 0-based index of the line after the opening ---
+    try:
+        data = _HANDLER.load(raw)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        if mark is not None:
+            mark.line += first_yaml_line
+        raise
+    body_line = first_yaml_line + raw.count("\n") + 2
+    return data, body, body_line
+
+
+def _lookup(meta: Mapping[str, Any], keys: Sequence[str]) -> tuple[str, Any] | None:
+    """Return ``(key, value)`` for the first key present (dotted keys read nested mappings)."""
+    for key in keys:
+        head, _, tail = key.partition(".")
+        if head not in meta:
+            continue
+        value = meta[head]
+        if tail:
+            if not isinstance(value, Mapping) or tail not in value:
+                continue
+            value = value[tail]
+        return key, value
+    return None
+
+
+def _text(value: Any) -> str | None:
+    """Front-matter scalars as stripped text; ``None`` for empty values and containers."""
+    if value is None or isinstance(value, (Mapping, list, tuple, set)):
+        return None
+    text = unicodedata.normalize("NFC", str(value)).strip()
+    return text or None
+
+
+def normalize_tags(value: Any) -> tuple[tuple[str, ...], list[str]]:
+    """Return the tags of a post and messages about entries that were dropped.
+
+    A string is one tag, or several when comma-separated; numbers become text;
+    ``null`` and empty entries are dropped; duplicates differing only by case
+    keep their first spelling.
+    """
+    problems: list[str] = []
+    if value is None:
+        return (), problems
+    if isinstance(value, str):
+        items: list[Any] = value.split(",")
+    elif isinstance(value, (list, tuple)):
+        items = list(value)
+    elif isinstance(value, (int, float, bool, dt.date)):
+        items = [value]
+    else:
+        return (), [f"expected a list of tags, got {type(value).__name__}; no tags were read"]
+    tags: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, (Mapping, list, tuple, set)):
+            problems.append(f"expected each tag to be text, got {type(item).__name__} {item!r}")
+            continue
+        name = _text(item)
+        if name is None:
+            continue
+        name = " ".join(name.split())
+        key = name.casefold()
+        if key not in seen:
+            seen.add(key)
+            tags.append(name)
+    return tuple(tags), problems
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if isinstance(value, (list, tuple)):
+        return tuple(t for t in (_text(v) for v in value) if t)
+    text = _text(value)
+    return (text,) if text else ()
+
+
+def reading_minutes(body: str, words_per_minute: int = 265) -> int:
+    """Whole minutes to read ``body``: words at ``words_per_minute``, CJK characters at twice that."""
+    cjk = len(_CJK.findall(body))
+    words = len(_WORD.findall(_CJK.sub(" ", body)))
+    return max(1, math.ceil((words + cjk / 2) / words_per_minute))
+
+
+def _title_heading(body: str) -> str | None:
+    """The text of the body's first level-1 ATX heading, outside code fences."""
+    fence: str | None = None
+    for line in body.splitlines():
+        opener = _FENCE.match(line)
+        if opener:
+            marker = opener.group(1)
+            if fence is None:
+                fence = marker[0] * 3
+            elif marker.startswith(fence):
+                fence = None
+            continue
+        if fence is None:
+            heading = _ATX_H1.match(line)
+            if heading:
+                return _INLINE_MD.sub(lambda m: m.group(1) or "", heading.group(1)).strip()
+    return None
+
+
+def _title_from_filename(src_uri: str) -> str:
+    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+    stem = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else stem
+
+
+class _Reader:
+    """Reads one post's fields, collecting problems as it goes."""
+
+    def __init__(self, src_uri: str, meta: Mapping[str, Any], fields: Mapping[str, Sequence[str]]) -> None:
+        self.src_uri = src_uri
+        self.meta = meta
+        self.fields = fields
+        self.problems: list[Problem] = []
+
+    def get(self, field: str) -> tuple[str, Any] | None:
+        return _lookup(self.meta, self.fields[field])
+
+    def problem(self, field: str, message: str) -> None:
+        self.problems.append(Problem(self.src_uri, field, message))
+
+    def text(self, field: str) -> str | None:
+        found = self.get(field)
+        if found is None:
+            return None
+        key, value = found
+        if isinstance(value, (Mapping, list, tuple, set)):
+            self.problem(key, f"expected text, got {type(value).__name__}; it was ignored")
+            return None
+        return _text(value)
+
+    def date(self, field: str, tz: dt.tzinfo) -> dt.datetime | None:
+        found = self.get(field)
+        if found is None:
+            return None
+        key, value = found
+        if isinstance(value, Mapping):
+            if "created" not in value:
+                self.problem(key, "a date mapping needs 'created' (like Material's date.created)")
+                return None
+            key, value = f"{key}.created", value["created"]
+        if value is None or value == "":
+            self.problem(key, "is empty; expected a date like 2024-01-24")
+            return None
+        try:
+            return parse_date(value, tz)
+        except DateError as err:
+            self.problem(key, str(err))
+            return None
+
+    def image(self) -> tuple[str | None, str | None]:
+        found = self.get("image")
+        alt = self.text("image_alt")
+        if found is None:
+            return None, alt
+        key, value = found
+        if isinstance(value, Mapping):
+            alt = alt or _text(value.get("alt"))
+            value = value.get("path", value.get("src", value.get("url")))
+            key = f"{key}.path"
+        if isinstance(value, (Mapping, list, tuple, set)):
+            self.problem(key, f"expected a path or URL, got {type(value).__name__}")
+            return None, alt
+        return _text(value), alt
+
+    def flag(self, field: str) -> bool:
+        found = self.get(field)
+        if found is None or found[1] is None:
+            return False
+        key, value = found
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in {"true", "yes", "on", "false", "no", "off"}:
+            return value.strip().lower() in {"true", "yes", "on"}
+        self.problem(key, f"expected true or false, got {value!r}; treated as false")
+        return False
+
+
+def read_post(
+    src_uri: str,
+    text: str,
+    *,
+    fields: Mapping[str, Sequence[str]] = DEFAULT_FIELDS,
+    tz: dt.tzinfo = dt.timezone.utc,
+    words_per_minute: int = 265,
+) -> tuple[Post | None, list[Problem]]:
+    """Read one post from its file text. ``None`` comes back only when the front matter is not YAML."""
+    try:
+        meta, body, _ = split_front_matter(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        reason = getattr(err, "problem", None) or str(err).splitlines()[0]
+        message = f"{where}front matter is not valid YAML ({reason}); the post was skipped"
+        return None, [Problem(src_uri, "", message, fatal=True)]
+    reader = _Reader(src_uri, {}, fields)
+    if not isinstance(meta, Mapping):
+        reader.problem(
+            "",
+            f"front matter must be a mapping of keys to values, got {type(meta).__name__}; it was ignored",
+        )
+        meta = {}
+    reader.meta = meta
+
+    heading = _title_heading(body)
+    title = reader.text("title") or heading or _title_from_filename(src_uri)
+
+    date = reader.date("date", tz)
+    if date is None:
+        date = date_from_filename(posixpath.basename(src_uri), tz)
+    if date is None:
+        reader.problem(
+            "date",
+            "no date in front matter or file name; the post is listed after all dated posts",
+        )
+    updated = reader.date("updated", tz) if reader.get("updated") else None
+    if updated is not None and date is not None and updated < date:
+        updated = None
+
+    tags_found = reader.get("tags")
+    tags: tuple[str, ...] = ()
+    if tags_found is not None:
+        tags, tag_problems = normalize_tags(tags_found[1])
+        for message in tag_problems:
+            reader.problem(tags_found[0], message)
+
+    image, image_alt = reader.image()
+    post = Post(
+        src_uri=src_uri,
+        title=title,
+        date=date,
+        updated=updated,
+        description=reader.text("description"),
+        image=image,
+        image_alt=image_alt,
+        tags=tags,
+        draft=reader.flag("draft"),
+        slug=reader.text("slug"),
+        categories=_strings((reader.get("categories") or ("", None))[1]),
+        authors=_strings((reader.get("authors") or ("", None))[1]),
+        reading_time=reading_minutes(body, words_per_minute),
+    )
+    return post, reader.problems

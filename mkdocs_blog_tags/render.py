@@ -1,0 +1,44 @@
+"""One Jinja environment for every blog template, overridable from the theme.
+
+MkDocs' own environment does not autoescape; ours does, so a front-matter
+value can never become markup by accident. The loader looks in the theme's
+folders first (``custom_dir/blog_tags/entry.html`` replaces ours), then in the
+package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import jinja2
+
+__all__ = ["Renderer"]
+
+
+class Renderer:
+    """Renders ``blog_tags/<name>`` templates with autoescaping on."""
+
+    def __init__(self, theme_dirs: Sequence[str]) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(
+                [
+                    jinja2.FileSystemLoader(list(theme_dirs)),
+                    jinja2.PackageLoader("mkdocs_blog_tags", "templates"),
+                ]
+            ),
+            autoescape=jinja2.select_autoescape(enabled_extensions=("html", "xml")),
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+
+    def render(self, name: str, **context: Any) -> str:
+        return self.env.get_template(f"blog_tags/{name}").render(**context)
+
+    def source(self, name: str) -> str:
+        """The text of ``blog_tags/<name>`` as found by the loader (for static assets)."""
+        loader = self.env.loader
+        assert loader is not None
+        return loader.get_source(self.env, f"blog_tags/{name}")[0]

@@ -1,0 +1,136 @@
+"""Template contexts as plain data: what each template may print, with URLs relative to its page.
+
+Templates only loop and print; every decision (which date, which excerpt,
+which link) is made here, where it can be tested without a build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+from .blog import Blog, ListingPage
+from .excerpts import first_paragraph, rebase_links
+from .i18n import Strings, format_day
+from .posts import Post
+from .urls import is_relative, relative_url
+
+__all__ = ["Excerpt", "Views"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Excerpt:
+    """A post's excerpt HTML, with the URL of the page its relative links were written for."""
+
+    html: str
+    base_url: str
+    explicit: bool
+    """The author cut it with the separator (the listing then offers "read more")."""
+
+
+@dataclasses.dataclass
+class Views:
+    """Builds the context of every blog template for one build."""
+
+    blog: Blog
+    url_of: Mapping[str, str]
+    """src_uri -> site-relative URL of every post and generated page."""
+    image_url_of: Mapping[str, str]
+    """post src_uri -> its image, as a site-relative URL or an outside URL."""
+    excerpts: Mapping[str, Excerpt]
+    strings: Strings
+    date_format: str = "long"
+    drafts: frozenset[str] = frozenset()
+    """src_uris shown only because drafts are on (``mkdocs serve``)."""
+
+    def _link(self, target: str, page_url: str) -> str:
+        return relative_url(target, page_url) if is_relative(target) else target
+
+    def _link_to(self, src_uri: str, page_url: str) -> str:
+        return self._link(self.url_of[src_uri], page_url)
+
+    def tag_links(self, post: Post, page_url: str) -> list[dict[str, Any]]:
+        return [
+            {
+                "name": tag.name,
+                "slug": tag.slug,
+                "count": tag.count,
+                "url": self._link_to(self.blog.layout.tag_uri(tag.slug), page_url),
+            }
+            for tag in self.blog.tags_of(post)
+        ]
+
+    def post(self, post: Post, page_url: str) -> dict[str, Any]:
+        """The view of one post as seen from ``page_url`` (its own page or a listing)."""
+        image_url = self.image_url_of.get(post.src_uri)
+        locale = self.strings.locale
+        return {
+            "title": post.title,
+            "url": self._link_to(post.src_uri, page_url),
+            "date_iso": post.date.isoformat() if post.date else None,
+            "date_text": format_day(post.date, locale, self.date_format) if post.date else None,
+            "updated_iso": post.updated.isoformat() if post.updated else None,
+            "updated_text": (format_day(post.updated, locale, self.date_format) if post.updated else None),
+            "reading_time": post.reading_time,
+            "reading_time_text": self.strings.format("reading_time", minutes=post.reading_time),
+            "description": post.description,
+            "tags": self.tag_links(post, page_url),
+            "image": (
+                {"url": self._link(image_url, page_url), "alt": post.image_alt or ""} if image_url else None
+            ),
+            "draft": post.src_uri in self.drafts,
+            "authors": list(post.authors),
+            "categories": list(post.categories),
+        }
+
+    def entry(self, post: Post, page_url: str) -> dict[str, Any]:
+        """A post as a listing shows it: the post view plus its excerpt HTML rebased to the listing."""
+        view = self.post(post, page_url)
+        excerpt = self.excerpts.get(post.src_uri)
+        view["excerpt_html"] = None
+        view["read_more"] = False
+        if excerpt is not None and excerpt.explicit:
+            view["excerpt_html"] = rebase_links(excerpt.html, excerpt.base_url, page_url)
+            view["read_more"] = True
+        elif post.description is None and excerpt is not None:
+            paragraph = first_paragraph(excerpt.html)
+            if paragraph:
+                view["excerpt_html"] = rebase_links(paragraph, excerpt.base_url, page_url)
+        return view
+
+    def listing(self, listing: ListingPage, page_url: str) -> dict[str, Any]:
+        """The context of one listing page."""
+
+        def link(uri: str | None) -> str | None:
+            return self._link_to(uri, page_url) if uri else None
+
+        tag = listing.tag
+        return {
+            "kind": listing.kind,
+            "number": listing.number,
+            "count": listing.count,
+            "tag": ({"name": tag.name, "slug": tag.slug, "count": tag.count} if tag is not None else None),
+            "entries": [self.entry(post, page_url) for post in listing.posts],
+            "newer_url": link(listing.newer_uri),
+            "older_url": link(listing.older_uri),
+            "first_url": link(listing.first_uri),
+            "tags_index_url": link(self.blog.tags_index_uri),
+            "blog_url": link(self.blog.index_uri),
+        }
+
+    def tags_index(self, page_url: str) -> dict[str, Any]:
+        """The context of the tags overview: every tag with its count and page."""
+        return {
+            "tags": [
+                {
+                    "name": tag.name,
+                    "slug": tag.slug,
+                    "count": tag.count,
+                    "count_text": self.strings.posts(tag.count),
+                    "url": self._link_to(self.blog.layout.tag_uri(tag.slug), page_url),
+                }
+                for tag in self.blog.tags
+            ],
+            "blog_url": self._link_to(self.blog.index_uri, page_url),
+        }
