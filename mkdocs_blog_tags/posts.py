@@ -24,6 +24,7 @@ from .dates import DateError, date_from_filename, parse_date
 
 __all__ = [
     "DEFAULT_FIELDS",
+    "FrontMatterError",
     "Post",
     "Problem",
     "normalize_tags",
@@ -93,31 +94,55 @@ class Post:
         return self.date is not None and self.date > now
 
 
-def split_front_matter(text: str) -> tuple[Any, str, int]:
-    """Return ``(data, body, body_line)``: parsed YAML (or ``{}``), the body, its first line number.
+class FrontMatterError(ValueError):
+    """Front matter that is not YAML, with the 1-based line of the file where parsing failed."""
 
-    Raises ``yaml.YAMLError`` for front matter that is not valid YAML; the line
-    number of its mark is already counted from the top of the file.
+    def __init__(self, line: int | None, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason.splitlines()[0] if reason else "unreadable"
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader, except that an impossible timestamp (2024-13-45) stays text.
+
+    PyYAML raises a bare ValueError there, which would abort the whole build;
+    as text it reaches the date parser and is reported against the post.
+    """
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
+def split_front_matter(text: str) -> tuple[Any, str]:
+    """Return ``(data, body)``: the parsed YAML front matter (``{}`` when there is none) and the body.
+
+    Raises `FrontMatterError` for front matter that is not valid YAML.
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     stripped = text.lstrip()
     skipped_lines = text[: len(text) - len(stripped)].count("\n")
     if not _HANDLER.detect(stripped):
-        return {}, text, 1
+        return {}, text
     try:
         raw, body = _HANDLER.split(stripped)
     except ValueError:
-        return {}, text, 1
-    first_yaml_line = skipped_lines + 1  # 0-based index of the line after the opening ---
+        return {}, text
     try:
-        data = _HANDLER.load(raw)
+        data = yaml.load(raw, Loader=_Loader)  # a SafeLoader subclass
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        if mark is not None:
-            mark.line += first_yaml_line
-        raise
-    body_line = first_yaml_line + raw.count("\n") + 2
-    return data, body, body_line
+        # The YAML text starts at the end of the opening '---' line, so its line N is the file's.
+        line = mark.line + skipped_lines + 1 if mark is not None else None
+        raise FrontMatterError(line, getattr(err, "problem", None) or str(err)) from err
+    return data, body
 
 
 def _lookup(meta: Mapping[str, Any], keys: Sequence[str]) -> tuple[str, Any] | None:
@@ -300,12 +325,10 @@ def read_post(
 ) -> tuple[Post | None, list[Problem]]:
     """Read one post from its file text. ``None`` comes back only when the front matter is not YAML."""
     try:
-        meta, body, _ = split_front_matter(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        reason = getattr(err, "problem", None) or str(err).splitlines()[0]
-        message = f"{where}front matter is not valid YAML ({reason}); the post was skipped"
+        meta, body = split_front_matter(text)
+    except FrontMatterError as err:
+        where = f"line {err.line}: " if err.line is not None else ""
+        message = f"{where}front matter is not valid YAML ({err.reason}); the post was skipped"
         return None, [Problem(src_uri, "", message, fatal=True)]
     reader = _Reader(src_uri, {}, fields)
     if not isinstance(meta, Mapping):
