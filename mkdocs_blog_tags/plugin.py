@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 import yaml
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -63,6 +64,25 @@ def _nav_mentions(nav: Any, uri: str) -> bool:
     return False
 
 
+def _escape_title_element(html: str, title: str | None) -> str:
+    """Escape a raw copy of ``title`` inside ``<title>``: the last resort after `_escape_page_title`.
+
+    Material prints ``page.title | striptags``, and ``striptags`` unescapes what
+    we escaped; we know the exact title, so its raw copy right after ``<title>``
+    can be found and escaped again.
+    """
+    if not title or not any(ch in title for ch in '<>&"'):
+        return html
+    start = html.find("<title>")
+    if start < 0:
+        return html
+    found = html.find(title, start + len("<title>"))
+    end = html.find("</title>", start)
+    if found < 0 or found > end:
+        return html
+    return html[:found] + str(escape(title)) + html[found + len(title) :]
+
+
 def _insert_into_head(html: str, snippet: str) -> str:
     match = _HEAD_CLOSE.search(html)
     if not match or not snippet.strip():
@@ -88,7 +108,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         self._tz: dt.tzinfo = dt.timezone.utc
         self._posts: dict[str, Post] = {}
         self._listings: dict[str, ListingPage] = {}
-        self._titles: dict[str, str] = {}
+        self._raw_titles: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -229,10 +249,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         for listing in blog.listings:
             title = self._listing_title(listing, strings)
             self._listings[listing.src_uri] = listing
-            self._titles[listing.src_uri] = title
             in_nav = listing.kind == "index" and listing.number == 1
             self._add_page(files, config, listing.src_uri, title, in_nav)
-        self._titles[blog.tags_index_uri] = strings["tags_title"]
         self._add_page(files, config, blog.tags_index_uri, strings["tags_title"], False)
 
     def _add_page(self, files: Files, config: MkDocsConfig, uri: str, title: str, in_nav: bool) -> None:
@@ -300,12 +318,14 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         uri = page.file.src_uri
         if self._views is None or self._renderer is None or self._blog is None:
             return context
+        if uri in self._posts or uri in self._listings or uri == self._blog.tags_index_uri:
+            self._escape_page_title(page)
         listing = self._listings.get(uri)
         if listing is None and uri != self._blog.tags_index_uri:
             return context
         intro = page.content or ""
         common = {
-            "title": self._titles[uri],
+            "title": self._raw_titles.get(uri, page.title or ""),
             "show_title": _H1_OPEN.search(intro) is None,
             "intro_html": intro,
             "t": self._strings,
@@ -320,9 +340,27 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             )
         return context
 
+    def _escape_page_title(self, page: Page) -> None:
+        """Hand themes an HTML-escaped title: they print ``page.title`` and ``page.meta.title`` raw.
+
+        MkDocs' Jinja environment does not autoescape, so a title like
+        ``Q&A </title><script>`` would become markup in every theme's ``<title>``,
+        breadcrumbs or header. Our own templates print the unescaped model value.
+        """
+        title = page.title
+        if not title or not any(ch in title for ch in '<>&"'):
+            return
+        self._raw_titles[page.file.src_uri] = title
+        page.title = str(escape(title))
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = str(escape(page.meta["title"]))
+
     @event_priority(-50)  # after theme-related plugins have written their own head tags
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        listing = self._listings.get(page.file.src_uri)
+        uri = page.file.src_uri
+        if uri in self._raw_titles:
+            output = _escape_title_element(output, self._raw_titles[uri])
+        listing = self._listings.get(uri)
         if listing is None or self._views is None or self._renderer is None:
             return output
         view = self._views.listing(listing, page.url)
