@@ -17,13 +17,14 @@ __all__ = ["BlogTagsConfig", "HeaderConfig"]
 
 
 class _NonNegativeInt(c.Type[int]):
-    def __init__(self, default: int) -> None:
+    def __init__(self, default: int, minimum: int = 0) -> None:
         super().__init__(int, default=default)
+        self.minimum = minimum
 
     def run_validation(self, value: object) -> int:
         number = super().run_validation(value)
-        if number < 0:
-            raise ValidationError(f"Expected a whole number >= 0, got {number}.")
+        if isinstance(number, bool) or number < self.minimum:
+            raise ValidationError(f"Expected a whole number >= {self.minimum}, got {number!r}.")
         return number
 
 
@@ -82,7 +83,7 @@ class BlogTagsConfig(base.Config):
     """Language of dates and interface words; default: the theme's language, else English."""
     date_format = c.Type(str, default="long")
     """Babel date format: short, medium, long, full, or a CLDR pattern like ``d MMM y``."""
-    words_per_minute = c.Type(int, default=265)
+    words_per_minute = _NonNegativeInt(default=265, minimum=1)
     """Reading speed for the reading time (CJK characters count as half a word)."""
     excerpt_separator = c.Type(str, default="<!-- more -->")
     """Where a post's listing excerpt ends, as it appears in the rendered HTML."""
@@ -98,3 +99,15 @@ class BlogTagsConfig(base.Config):
     """Add the small stylesheet ``assets/blog-tags.css`` to every page."""
     strings = c.DictOfItems(c.Type(str), default={})
     """Overrides of interface words, e.g. ``{blog: Journal}`` (see the docs for the keys)."""
+    meta = c.Type(bool, default=True)
+    """Write Open Graph, Twitter card, JSON-LD, description and canonical tags into each page's head."""
+    meta_scope = c.Choice(("all", "blog"), default="all")
+    """``all``: every page of the site gets share meta; ``blog``: only posts and blog listings."""
+    default_image = c.Optional(c.Type(str))
+    """Share image, relative to docs_dir (or a URL), for pages that have none of their own."""
+    default_image_alt = c.Optional(c.Type(str))
+    """Alt text of ``default_image``."""
+    twitter_site = c.Optional(c.Type(str))
+    """``twitter:site``: the site's account, e.g. ``@example``."""
+    twitter_creator = c.Optional(c.Type(str))
+    """``twitter:creator``: the author's account, e.g. ``@someone``."""

@@ -10,9 +10,10 @@ import datetime as dt
 from collections.abc import Mapping
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_date
 
-__all__ = ["Strings", "format_day", "normalize_locale", "strings_for"]
+__all__ = ["Strings", "format_day", "normalize_locale", "og_locale", "strings_for"]
 
 _EN = {
     "blog": "Blog",
@@ -33,6 +34,10 @@ _EN = {
     "updated": "Updated",
     "tagged": "Tags",
     "pagination": "Pagination",
+    "blog_description": "All posts, newest first.",
+    "tag_description_one": "{count} post tagged “{tag}”",
+    "tag_description_other": "{count} posts tagged “{tag}”",
+    "tags_description": "Every tag of the blog, with its number of posts.",
 }
 _TABLE: dict[str, dict[str, str]] = {
     "en": _EN,
@@ -55,6 +60,10 @@ _TABLE: dict[str, dict[str, str]] = {
         "updated": "Mis à jour",
         "tagged": "Étiquettes",
         "pagination": "Pagination",
+        "blog_description": "Tous les articles, du plus récent au plus ancien.",
+        "tag_description_one": "{count} article avec l’étiquette « {tag} »",
+        "tag_description_other": "{count} articles avec l’étiquette « {tag} »",
+        "tags_description": "Toutes les étiquettes du blog, avec leur nombre d’articles.",
     },
     "de": {
         "blog": "Blog",
@@ -75,6 +84,10 @@ _TABLE: dict[str, dict[str, str]] = {
         "updated": "Aktualisiert",
         "tagged": "Schlagwörter",
         "pagination": "Seitennavigation",
+        "blog_description": "Alle Beiträge, die neuesten zuerst.",
+        "tag_description_one": "{count} Beitrag mit dem Schlagwort „{tag}“",
+        "tag_description_other": "{count} Beiträge mit dem Schlagwort „{tag}“",
+        "tags_description": "Alle Schlagwörter des Blogs mit der Zahl ihrer Beiträge.",
     },
     "es": {
         "blog": "Blog",
@@ -95,6 +108,10 @@ _TABLE: dict[str, dict[str, str]] = {
         "updated": "Actualizado",
         "tagged": "Etiquetas",
         "pagination": "Paginación",
+        "blog_description": "Todos los artículos, del más reciente al más antiguo.",
+        "tag_description_one": "{count} artículo con la etiqueta «{tag}»",
+        "tag_description_other": "{count} artículos con la etiqueta «{tag}»",
+        "tags_description": "Todas las etiquetas del blog, con su número de artículos.",
     },
 }
 
@@ -126,10 +143,14 @@ class Strings:
     def format(self, key: str, **values: object) -> str:
         return self._table[key].format(**values)
 
-    def posts(self, count: int) -> str:
-        """``1 post`` / ``3 posts`` in the locale's plural rules (French: ``0 article``)."""
+    def plural(self, key: str, count: int, **values: object) -> str:
+        """``key_one`` or ``key_other`` by the locale's plural rules (French: ``0 article``)."""
         form = "one" if self._plural(count) == "one" else "other"
-        return self._table[f"posts_{form}"].format(count=count)
+        return self._table[f"{key}_{form}"].format(count=count, **values)
+
+    def posts(self, count: int) -> str:
+        """``1 post`` / ``3 posts``."""
+        return self.plural("posts", count)
 
 
 def strings_for(locale: str, overrides: Mapping[str, str] | None = None) -> Strings:
@@ -139,3 +160,13 @@ def strings_for(locale: str, overrides: Mapping[str, str] | None = None) -> Stri
 def format_day(value: dt.datetime, locale: str, date_format: str = "long") -> str:
     """The day of ``value`` in its own timezone, as the locale writes it (``24 janvier 2024``)."""
     return str(format_date(value.date(), format=date_format, locale=locale))
+
+
+def og_locale(locale: str) -> str:
+    """The Open Graph ``language_TERRITORY`` form: ``fr`` -> ``fr_FR``, ``en`` -> ``en_US``."""
+    parsed = Locale.parse(locale)
+    if parsed.territory:
+        return f"{parsed.language}_{parsed.territory}"
+    likely = get_global("likely_subtags").get(parsed.language, "")
+    territory = next((p for p in likely.split("_")[1:] if len(p) == 2 and p.isupper()), None)
+    return f"{parsed.language}_{territory}" if territory else parsed.language

@@ -9,12 +9,16 @@ builds the `Blog`, adding the listing pages as virtual files;
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import fnmatch
+import mimetypes
 import posixpath
 import re
 from typing import Any
+from urllib.parse import urljoin
 
+import imagesize
 import yaml
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,11 +32,14 @@ from .blog import Blog, Layout, ListingPage, build_blog
 from .config import BlogTagsConfig
 from .dates import DateError, get_timezone
 from .excerpts import first_paragraph, make_excerpt, strip_leading_h1
-from .i18n import Strings, normalize_locale
+from .head import escape_title_element, insert_into_head, remove_head_tags
+from .i18n import Strings, normalize_locale, og_locale
 from .images import locate_image
-from .posts import Post, Problem, read_post
+from .meta import HeadMeta, ImageInfo, PageFacts, build_head_meta, plain_text
+from .posts import Post, Problem, read_image, read_post
 from .render import Renderer
 from .taxonomy import Collision
+from .urls import quote_path, relative_url
 from .views import Excerpt, Views
 
 __all__ = ["BlogTagsPlugin"]
@@ -42,7 +49,6 @@ log = get_plugin_logger(__name__)
 CSS_URI = "assets/blog-tags.css"
 _H1_OPEN = re.compile(r"<h1\b", re.IGNORECASE)
 _H1_CLOSE = re.compile(r"</h1\s*>", re.IGNORECASE)
-_HEAD_CLOSE = re.compile(r"</head\s*>", re.IGNORECASE)
 
 
 def _theme_language(config: MkDocsConfig) -> str | None:
@@ -64,32 +70,6 @@ def _nav_mentions(nav: Any, uri: str) -> bool:
     return False
 
 
-def _escape_title_element(html: str, title: str | None) -> str:
-    """Escape a raw copy of ``title`` inside ``<title>``: the last resort after `_escape_page_title`.
-
-    Material prints ``page.title | striptags``, and ``striptags`` unescapes what
-    we escaped; we know the exact title, so its raw copy right after ``<title>``
-    can be found and escaped again.
-    """
-    if not title or not any(ch in title for ch in '<>&"'):
-        return html
-    start = html.find("<title>")
-    if start < 0:
-        return html
-    found = html.find(title, start + len("<title>"))
-    end = html.find("</title>", start)
-    if found < 0 or found > end:
-        return html
-    return html[:found] + str(escape(title)) + html[found + len(title) :]
-
-
-def _insert_into_head(html: str, snippet: str) -> str:
-    match = _HEAD_CLOSE.search(html)
-    if not match or not snippet.strip():
-        return html
-    return html[: match.start()] + snippet + html[match.start() :]
-
-
 class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
     """``- blog-tags`` in mkdocs.yml."""
 
@@ -109,6 +89,11 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         self._posts: dict[str, Post] = {}
         self._listings: dict[str, ListingPage] = {}
         self._raw_titles: dict[str, str] = {}
+        self._files: Files | None = None
+        self._images: dict[tuple[str, str], tuple[ImageInfo, str] | None] = {}
+        self._post_images: dict[str, tuple[ImageInfo, str]] = {}
+        self._locale = "en"
+        self._site_url: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -126,6 +111,14 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         if unknown:
             raise PluginError(f"blog-tags: 'strings': unknown keys {', '.join(unknown)}")
         self._strings = Strings(locale, self.config.strings)
+        self._locale = locale
+        self._site_url = config.site_url or None
+        if self.config.meta and not self._site_url:
+            log.warning(
+                "'site_url' is not set in mkdocs.yml: og:url, og:image, canonical links and other "
+                "absolute URLs are left out of every page. Set site_url to the address the site is "
+                "published at."
+            )
         self._renderer = Renderer(config.theme.dirs)
         if self.config.css and CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
@@ -199,11 +192,13 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             css = self._renderer.source("style.css")
             files.append(File.generated(config, CSS_URI, content=css))
 
+        self._files = files
+        self._post_images = self._resolve_post_images()
         assert self._strings is not None
         self._views = Views(
             blog=blog,
             url_of={uri: f.url for uri in self._all_uris(blog) if (f := files.get_file_from_path(uri))},
-            image_url_of=self._image_urls(files),
+            image_url_of={uri: local for uri, (_, local) in self._post_images.items()},
             excerpts=self._excerpts,
             strings=self._strings,
             date_format=self.config.date_format,
@@ -270,24 +265,60 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             title += " – " + strings.format("page_of", number=listing.number, count=listing.count)
         return title
 
-    def _image_urls(self, files: Files) -> dict[str, str]:
-        """Each post's image as a URL: outside URLs kept, docs files by their site URL."""
-        found: dict[str, str] = {}
+    def _image(self, image: str, alt: str | None, from_uri: str) -> tuple[ImageInfo, str] | None:
+        """A share image and its site-relative URL; outside URLs kept, size and type read from the file."""
+        key = (image, from_uri)
+        if key in self._images:
+            found = self._images[key]
+            return (dataclasses.replace(found[0], alt=alt), found[1]) if found else None
+        files = self._files
+        assert files is not None
+        ref = locate_image(image, from_uri, lambda uri: uri in files.src_uris)
+        info: tuple[ImageInfo, str] | None = None
+        if ref.url:
+            url = quote_path("https:" + ref.url if ref.url.startswith("//") else ref.url)
+            info = ImageInfo(url, alt, type=mimetypes.guess_type(url.split("?")[0])[0]), url
+        elif ref.src_uri:
+            file = files.get_file_from_path(ref.src_uri)
+            assert file is not None
+            width = height = None
+            if file.abs_src_path:
+                try:
+                    width, height = imagesize.get(file.abs_src_path)
+                except (OSError, ValueError):
+                    width = height = -1
+            url = urljoin(self._site_url, file.url) if self._site_url else file.url
+            info = (
+                ImageInfo(
+                    url,
+                    alt,
+                    width=width if width and width > 0 else None,
+                    height=height if height and height > 0 else None,
+                    type=mimetypes.guess_type(file.src_uri)[0],
+                    absolute=bool(self._site_url),
+                ),
+                file.url,
+            )
+        self._images[key] = info
+        return info
+
+    def _resolve_post_images(self) -> dict[str, tuple[ImageInfo, str]]:
+        found: dict[str, tuple[ImageInfo, str]] = {}
         for post in self._posts.values():
             if not post.image:
                 continue
-            ref = locate_image(post.image, post.src_uri, lambda uri: uri in files.src_uris)
-            if ref.url:
-                found[post.src_uri] = ref.url
-            elif ref.src_uri:
-                image_file = files.get_file_from_path(ref.src_uri)
-                assert image_file is not None
-                found[post.src_uri] = image_file.url
-            else:
-                tried = " or ".join(ref.tried) or "inside docs_dir"
+            info = self._image(post.image, post.image_alt, post.src_uri)
+            if info is None:
+                tried = " or ".join(locate_image(post.image, post.src_uri, lambda _: False).tried)
                 self._report(
                     Problem(post.src_uri, "image", f"{post.image!r} was not found (looked for {tried})")
                 )
+                continue
+            if not post.image_alt:
+                self._report(
+                    Problem(post.src_uri, "image", "has no alt text; add 'image_alt' (or imageAltAttribute)")
+                )
+            found[post.src_uri] = info
         return found
 
     # -- pages ---------------------------------------------------------------------------------
@@ -357,16 +388,108 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
 
     @event_priority(-50)  # after theme-related plugins have written their own head tags
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self._renderer is None or self._views is None:
+            return output
         uri = page.file.src_uri
         if uri in self._raw_titles:
-            output = _escape_title_element(output, self._raw_titles[uri])
-        listing = self._listings.get(uri)
-        if listing is None or self._views is None or self._renderer is None:
+            output = escape_title_element(output, self._raw_titles[uri])
+        meta = self._head_meta(page, config)
+        links = self._head_links(page)
+        if meta is None and not links:
             return output
-        view = self._views.listing(listing, page.url)
-        links = [
-            {"rel": rel, "href": href, "type": None, "title": None}
-            for rel, href in (("prev", view["newer_url"]), ("next", view["older_url"]))
-            if href
+        if meta is not None:
+            keys = set(meta.keys) | ({"description"} if meta.description else set())
+            raw = [v for v in (page.meta.get("description"), config.site_description) if isinstance(v, str)]
+            output = remove_head_tags(output, keys, canonical=meta.canonical is not None, raw_values=raw)
+        return insert_into_head(output, self._renderer.render("head.html", meta=meta, links=links))
+
+    def _head_links(self, page: Page) -> list[dict[str, str | None]]:
+        listing = self._listings.get(page.file.src_uri)
+        if listing is None or self._views is None:
+            return []
+        url_of = self._views.url_of
+        return [
+            {"rel": rel, "href": relative_url(url_of[target], page.url), "type": None, "title": None}
+            for rel, target in (("prev", listing.newer_uri), ("next", listing.older_uri))
+            if target
         ]
-        return _insert_into_head(output, self._renderer.render("head.html", links=links))
+
+    def _absolute(self, url: str) -> str | None:
+        return urljoin(self._site_url, url) if self._site_url else None
+
+    def _head_meta(self, page: Page, config: MkDocsConfig) -> HeadMeta | None:
+        """The facts about one page, turned into head meta by the pure `build_head_meta`."""
+        if not self.config.meta or self._blog is None or self._strings is None:
+            return None
+        uri = page.file.src_uri
+        post = self._posts.get(uri)
+        listing = self._listings.get(uri)
+        is_tags_index = uri == self._blog.tags_index_uri
+        if post is None and listing is None and not is_tags_index and self.config.meta_scope == "blog":
+            return None
+        strings = self._strings
+        common: dict[str, Any] = {
+            "site_name": config.site_name,
+            "locale": self._locale,
+            "og_locale": og_locale(self._locale),
+            "url": page.canonical_url if self._site_url else None,
+            "site_url": self._site_url,
+            "twitter_site": self.config.twitter_site,
+            "twitter_creator": self.config.twitter_creator,
+        }
+        if post is not None:
+            excerpt = self._excerpts.get(uri)
+            description = post.description or (plain_text(excerpt.html) if excerpt and excerpt.html else None)
+            post_image = self._post_images.get(uri)
+            facts = PageFacts(
+                kind="post",
+                title=post.title,
+                description=description,
+                image=post_image[0] if post_image else None if post.no_image else self._default_image(),
+                published=post.date,
+                modified=post.updated,
+                tags=tuple(tag.name for tag in self._blog.tags_of(post)),
+                section=post.categories[0] if post.categories else None,
+                authors=post.authors,
+                **common,
+            )
+            return build_head_meta(facts)
+
+        image_value, alt, no_image = read_image(page.meta, self.config.fields)
+        page_image = self._image(image_value, alt, uri) if image_value else None
+        image = page_image[0] if page_image else None if no_image else self._default_image()
+        own_description = page.meta.get("description")
+        own_description = own_description.strip() if isinstance(own_description, str) else None
+        title = self._raw_titles.get(uri, page.title or config.site_name)
+        if listing is not None or is_tags_index:
+            if listing is not None and listing.tag is not None:
+                description = strings.plural("tag_description", listing.tag.count, tag=listing.tag.name)
+            elif listing is not None:
+                description = own_description or config.site_description or strings["blog_description"]
+            else:
+                description = own_description or strings["tags_description"]
+            items = tuple(
+                url
+                for p in (listing.posts if listing else ())
+                if (url := self._absolute(self._views_url(p.src_uri)))
+            )
+            facts = PageFacts(
+                kind="listing", title=title, description=description, image=image, items=items, **common
+            )
+        else:
+            description = own_description or config.site_description or None
+            facts = PageFacts(kind="page", title=title, description=description, image=image, **common)
+        return build_head_meta(facts)
+
+    def _views_url(self, src_uri: str) -> str:
+        assert self._views is not None
+        return self._views.url_of[src_uri]
+
+    def _default_image(self) -> ImageInfo | None:
+        if not self.config.default_image:
+            return None
+        found = self._image(self.config.default_image, self.config.default_image_alt, "index.md")
+        if found is None:
+            log.warning("'default_image': %r was not found in docs_dir", self.config.default_image)
+            return None
+        return found[0]

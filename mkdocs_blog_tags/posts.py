@@ -28,6 +28,7 @@ __all__ = [
     "Post",
     "Problem",
     "normalize_tags",
+    "read_image",
     "read_post",
     "reading_minutes",
     "split_front_matter",
@@ -87,6 +88,8 @@ class Post:
     slug: str | None = None
     categories: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
+    no_image: bool = False
+    """``image: false``: no share image, not even the site's default."""
     reading_time: int = 1
     """Whole minutes, at least 1."""
 
@@ -251,6 +254,7 @@ class _Reader:
         self.meta = meta
         self.fields = fields
         self.problems: list[Problem] = []
+        self.no_image = False
 
     def get(self, field: str) -> tuple[str, Any] | None:
         return _lookup(self.meta, self.fields[field])
@@ -293,6 +297,9 @@ class _Reader:
         if found is None:
             return None, alt
         key, value = found
+        if value is False:
+            self.no_image = True
+            return None, alt
         if isinstance(value, Mapping):
             alt = alt or _text(value.get("alt"))
             value = value.get("path", value.get("src", value.get("url")))
@@ -313,6 +320,15 @@ class _Reader:
             return value.strip().lower() in {"true", "yes", "on"}
         self.problem(key, f"expected true or false, got {value!r}; treated as false")
         return False
+
+
+def read_image(
+    meta: Mapping[str, Any], fields: Mapping[str, Sequence[str]] = DEFAULT_FIELDS
+) -> tuple[str | None, str | None, bool]:
+    """``(image, alt, no_image)`` from any page's front matter, with the same aliases as posts."""
+    reader = _Reader("", meta, fields)
+    image, alt = reader.image()
+    return image, alt, reader.no_image
 
 
 def read_post(
@@ -375,6 +391,7 @@ def read_post(
         slug=reader.text("slug"),
         categories=_strings((reader.get("categories") or ("", None))[1]),
         authors=_strings((reader.get("authors") or ("", None))[1]),
+        no_image=reader.no_image,
         reading_time=reading_minutes(body, words_per_minute),
     )
     return post, reader.problems

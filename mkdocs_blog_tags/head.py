@@ -1,0 +1,124 @@
+"""String surgery on a finished page's ``<head>``: insert our tags, drop the theme's duplicates.
+
+Themes differ in what they already emit (``mkdocs`` and ``material`` print a
+description and a canonical link; Material prints the description unescaped).
+Owning those tags means removing the theme's copy, even when a raw value has
+broken its quoting, and writing one correct tag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+
+from markupsafe import escape
+
+__all__ = ["escape_title_element", "insert_into_head", "remove_head_tags"]
+
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_TAG_START = re.compile(r"<(meta|link)\b", re.IGNORECASE)
+_ATTR = re.compile(r"""\s*([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+_TAG_END = re.compile(r"\s*/?>")
+
+
+def insert_into_head(html: str, snippet: str) -> str:
+    """Put ``snippet`` right before ``</head>`` (unchanged page if there is none)."""
+    match = _HEAD_END.search(html)
+    if not match or not snippet.strip():
+        return html
+    return html[: match.start()] + snippet + html[match.start() :]
+
+
+def _parse_tag(html: str, start: int, name_len: int) -> tuple[dict[str, str], int] | None:
+    """Attributes and end offset of a well-formed ``<meta ...>`` starting at ``start``."""
+    pos = start + 1 + name_len
+    attrs: dict[str, str] = {}
+    while True:
+        end = _TAG_END.match(html, pos)
+        if end:
+            return attrs, end.end()
+        attr = _ATTR.match(html, pos)
+        if not attr or attr.end() == pos:
+            return None
+        value = next((v for v in attr.group(2, 3, 4) if v is not None), "")
+        attrs[attr.group(1).lower()] = value
+        pos = attr.end()
+
+
+def _raw_meta_end(html: str, start: int, raw_values: Iterable[str]) -> tuple[str, int] | None:
+    """End of a ``<meta name="K" content="RAW">`` whose unescaped RAW broke its quoting."""
+    head = re.match(
+        r"""<meta\s+(?:name|property)\s*=\s*["']([^"']+)["']\s+content\s*=\s*["']""", html[start:]
+    )
+    if not head:
+        return None
+    value_start = start + head.end()
+    for raw in raw_values:
+        if raw and html.startswith(raw, value_start):
+            end = _TAG_END.match(html, value_start + len(raw) + 1)
+            if end:
+                return head.group(1).lower(), end.end()
+    return None
+
+
+def remove_head_tags(
+    html: str,
+    keys: Collection[str],
+    *,
+    canonical: bool = False,
+    raw_values: Iterable[str] = (),
+) -> str:
+    """Drop ``<meta>`` tags whose name or property is in ``keys`` (and ``rel=canonical`` links) from the head.
+
+    ``raw_values`` are values a theme may have printed unescaped (the page's
+    description): a tag broken by one of them is still recognised whole.
+    """
+    head_end = _HEAD_END.search(html)
+    if not head_end:
+        return html
+    raw_values = tuple(raw_values)
+    wanted = {k.lower() for k in keys} | ({"link:canonical"} if canonical else set())
+    pieces: list[str] = []
+    pos = 0
+    for match in _TAG_START.finditer(html, 0, head_end.start()):
+        if match.start() < pos:
+            continue
+        start = match.start()
+        raw = _raw_meta_end(html, start, raw_values) if match.group(1).lower() == "meta" else None
+        if raw is not None:
+            key, end = raw
+        else:
+            parsed = _parse_tag(html, start, len(match.group(1)))
+            if parsed is None:
+                continue
+            attrs, end = parsed
+            if match.group(1).lower() == "link":
+                key = "link:" + attrs.get("rel", "").lower()
+            else:
+                key = (attrs.get("name") or attrs.get("property") or "").lower()
+        if key not in wanted:
+            continue
+        newline = end + 1 if html[end : end + 1] == "\n" else end
+        pieces.append(html[pos:start])
+        pos = newline
+    pieces.append(html[pos:])
+    return "".join(pieces)
+
+
+def escape_title_element(html: str, title: str) -> str:
+    """Escape a raw copy of ``title`` left inside ``<title>`` by the theme.
+
+    Material prints ``page.title | striptags``, and ``striptags`` unescapes the
+    escaped title it was given; we know the exact title, so its raw copy right
+    after ``<title>`` can be found and escaped again.
+    """
+    if not title or not any(ch in title for ch in '<>&"'):
+        return html
+    start = html.find("<title>")
+    if start < 0:
+        return html
+    found = html.find(title, start + len("<title>"))
+    end = html.find("</title>", start)
+    if found < 0 or found > end:
+        return html
+    return html[:found] + str(escape(title)) + html[found + len(title) :]

@@ -1,0 +1,208 @@
+"""Head meta as data: Open Graph, Twitter cards, JSON-LD, description and canonical.
+
+`build_head_meta` turns the facts about one page into a `HeadMeta`; the
+``blog_tags/meta.html`` template prints it, escaping every value, so a theme
+author can add or drop a tag without touching Python.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import re
+from typing import Any, Literal
+
+__all__ = ["HeadMeta", "ImageInfo", "PageFacts", "build_head_meta", "plain_text"]
+
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclasses.dataclass(frozen=True)
+class ImageInfo:
+    """A share image: its URL (absolute when the site has a ``site_url``) and what the file says."""
+
+    url: str
+    alt: str | None = None
+    width: int | None = None
+    height: int | None = None
+    type: str | None = None
+    absolute: bool = True
+
+
+@dataclasses.dataclass(frozen=True)
+class PageFacts:
+    """What is known about one page, gathered by the plugin from the model and MkDocs."""
+
+    kind: Literal["post", "listing", "page"]
+    title: str
+    site_name: str
+    locale: str
+    """Babel locale, e.g. ``fr`` or ``fr_FR``."""
+    og_locale: str
+    """Open Graph locale, e.g. ``fr_FR``."""
+    description: str | None = None
+    url: str | None = None
+    """Absolute canonical URL; ``None`` without ``site_url``."""
+    site_url: str | None = None
+    image: ImageInfo | None = None
+    published: dt.datetime | None = None
+    modified: dt.datetime | None = None
+    tags: tuple[str, ...] = ()
+    section: str | None = None
+    authors: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    """Absolute URLs of the posts a listing shows, in order."""
+    twitter_site: str | None = None
+    twitter_creator: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class HeadMeta:
+    """Every tag the head template prints, already decided; values are plain (unescaped) text."""
+
+    description: str | None
+    canonical: str | None
+    properties: tuple[tuple[str, str], ...]
+    """``<meta property=...>``: og:* and article:*."""
+    names: tuple[tuple[str, str], ...]
+    """``<meta name=...>``: twitter:*."""
+    json_ld: dict[str, Any] | None
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every property and name emitted (used to drop the theme's duplicates)."""
+        return frozenset(k for k, _ in self.properties) | frozenset(k for k, _ in self.names)
+
+
+def plain_text(fragment: str, limit: int = 300) -> str:
+    """Text of an HTML fragment, whitespace folded, cut at a word boundary near ``limit``."""
+    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.!?")
+    return cut + "…"
+
+
+def _iso(value: dt.datetime) -> str:
+    return value.isoformat(timespec="seconds")
+
+
+def _image_json(image: ImageInfo) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "ImageObject", "url": image.url}
+    if image.width and image.height:
+        data["width"] = image.width
+        data["height"] = image.height
+    if image.alt:
+        data["caption"] = image.alt
+    return data
+
+
+def _json_ld(facts: PageFacts) -> dict[str, Any]:
+    data: dict[str, Any] = {"@context": "https://schema.org"}
+    language = facts.locale.replace("_", "-")
+    publisher: dict[str, Any] = {"@type": "Organization", "name": facts.site_name}
+    if facts.site_url:
+        publisher["url"] = facts.site_url
+    if facts.kind == "post":
+        data["@type"] = "BlogPosting"
+        data["headline"] = facts.title
+        if facts.description:
+            data["description"] = facts.description
+        if facts.image and facts.image.absolute:
+            data["image"] = _image_json(facts.image)
+        if facts.published:
+            data["datePublished"] = _iso(facts.published)
+            data["dateModified"] = _iso(facts.modified or facts.published)
+        if facts.authors:
+            data["author"] = [{"@type": "Person", "name": name} for name in facts.authors]
+        else:
+            data["author"] = publisher
+        data["publisher"] = publisher
+        if facts.url:
+            data["url"] = facts.url
+            data["mainEntityOfPage"] = {"@type": "WebPage", "@id": facts.url}
+        if facts.tags:
+            data["keywords"] = list(facts.tags)
+        if facts.section:
+            data["articleSection"] = facts.section
+    else:
+        data["@type"] = "CollectionPage" if facts.kind == "listing" else "WebPage"
+        data["name"] = facts.title
+        if facts.description:
+            data["description"] = facts.description
+        if facts.url:
+            data["url"] = facts.url
+        if facts.image and facts.image.absolute:
+            data["image"] = _image_json(facts.image)
+        if facts.kind == "listing":
+            data["mainEntity"] = {
+                "@type": "ItemList",
+                "itemListElement": [
+                    {"@type": "ListItem", "position": i, "url": url}
+                    for i, url in enumerate(facts.items, start=1)
+                ],
+            }
+        data["isPartOf"] = {"@type": "WebSite", "name": facts.site_name}
+        if facts.site_url:
+            data["isPartOf"]["url"] = facts.site_url
+    data["inLanguage"] = language
+    return data
+
+
+def build_head_meta(facts: PageFacts) -> HeadMeta:
+    """Decide every head tag of one page from its facts."""
+    props: list[tuple[str, str]] = [
+        ("og:type", "article" if facts.kind == "post" else "website"),
+        ("og:title", facts.title),
+    ]
+    if facts.description:
+        props.append(("og:description", facts.description))
+    if facts.url:
+        props.append(("og:url", facts.url))
+    props += [("og:site_name", facts.site_name), ("og:locale", facts.og_locale)]
+
+    image = facts.image if facts.image and facts.image.absolute else None
+    if image:
+        props.append(("og:image", image.url))
+        if image.url.startswith("https://"):
+            props.append(("og:image:secure_url", image.url))
+        if image.type:
+            props.append(("og:image:type", image.type))
+        if image.width and image.height:
+            props += [("og:image:width", str(image.width)), ("og:image:height", str(image.height))]
+        if image.alt:
+            props.append(("og:image:alt", image.alt))
+
+    if facts.kind == "post":
+        if facts.published:
+            props.append(("article:published_time", _iso(facts.published)))
+            props.append(("article:modified_time", _iso(facts.modified or facts.published)))
+        props += [("article:author", name) for name in facts.authors]
+        if facts.section:
+            props.append(("article:section", facts.section))
+        props += [("article:tag", tag) for tag in facts.tags]
+
+    names: list[tuple[str, str]] = [
+        ("twitter:card", "summary_large_image" if image else "summary"),
+        ("twitter:title", facts.title),
+    ]
+    if facts.description:
+        names.append(("twitter:description", facts.description))
+    if image:
+        names.append(("twitter:image", image.url))
+        if image.alt:
+            names.append(("twitter:image:alt", image.alt))
+    if facts.twitter_site:
+        names.append(("twitter:site", facts.twitter_site))
+    if facts.twitter_creator:
+        names.append(("twitter:creator", facts.twitter_creator))
+
+    return HeadMeta(
+        description=facts.description,
+        canonical=facts.url,
+        properties=tuple(props),
+        names=tuple(names),
+        json_ld=_json_ld(facts),
+    )
