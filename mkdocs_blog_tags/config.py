@@ -60,6 +60,26 @@ class HeaderConfig(base.Config):
     image = c.Type(bool, default=True)
 
 
+class FeedsConfig(base.Config):
+    """The blog's feeds and the per-tag feeds."""
+
+    rss = c.Type(bool, default=True)
+    """Write RSS 2.0 feeds."""
+    atom = c.Type(bool, default=True)
+    """Write Atom 1.0 feeds."""
+    json = c.Type(bool, default=True)
+    """Write a JSON Feed 1.1 for the whole blog (not per tag)."""
+    tags = c.Type(bool, default=True)
+    """Write an RSS and an Atom feed (as enabled above) next to every tag page."""
+    limit = _NonNegativeInt(default=20)
+    """Newest entries per feed; 0 for all."""
+    full_content = c.Type(bool, default=False)
+    """Put each post's whole HTML in the feeds, besides the summary."""
+    rss_name = c.Type(str, default="feed.xml")
+    atom_name = c.Type(str, default="atom.xml")
+    json_name = c.Type(str, default="feed.json")
+
+
 class BlogTagsConfig(base.Config):
     blog_dir = c.Type(str, default="blog")
     """Folder under docs_dir whose Markdown files (other than index.md) are posts."""
@@ -111,3 +131,5 @@ class BlogTagsConfig(base.Config):
     """``twitter:site``: the site's account, e.g. ``@example``."""
     twitter_creator = c.Optional(c.Type(str))
     """``twitter:creator``: the author's account, e.g. ``@someone``."""
+    feeds = c.SubConfig(FeedsConfig)
+    """RSS, Atom and JSON Feed files next to the blog index and each tag page."""

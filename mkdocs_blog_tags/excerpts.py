@@ -7,10 +7,11 @@ so no listing ever renders Markdown again.
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from .urls import is_relative, relative_url, resolve
 
-__all__ = ["first_paragraph", "make_excerpt", "rebase_links", "strip_leading_h1"]
+__all__ = ["absolutize_links", "first_paragraph", "make_excerpt", "rebase_links", "strip_leading_h1"]
 
 _LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>\s*", re.DOTALL | re.IGNORECASE)
 _PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.DOTALL | re.IGNORECASE)
@@ -51,5 +52,17 @@ def rebase_links(html: str, from_url: str, to_url: str) -> str:
             return match.group(0)
         new = relative_url(resolve(href, from_url), to_url)
         return f"{match.group(1)}{match.group(2)}{new}{match.group(2)}"
+
+    return _LINK_ATTR.sub(fix, html)
+
+
+def absolutize_links(html: str, page_url: str) -> str:
+    """Make every relative ``href``/``src`` absolute against the absolute ``page_url`` (for feeds)."""
+
+    def fix(match: re.Match[str]) -> str:
+        href = match.group(3)
+        if not is_relative(href) and not href.startswith(("/", "#")):
+            return match.group(0)
+        return f"{match.group(1)}{match.group(2)}{urljoin(page_url, href)}{match.group(2)}"
 
     return _LINK_ATTR.sub(fix, html)

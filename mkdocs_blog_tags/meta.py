@@ -29,6 +29,8 @@ class ImageInfo:
     height: int | None = None
     type: str | None = None
     absolute: bool = True
+    length: int | None = None
+    """Size of the file in bytes, when it is a docs file (feeds' enclosures need it)."""
 
 
 @dataclasses.dataclass(frozen=True)

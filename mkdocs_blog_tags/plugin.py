@@ -15,6 +15,7 @@ import fnmatch
 import mimetypes
 import posixpath
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
@@ -28,17 +29,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from . import __version__, feeds
 from .blog import Blog, Layout, ListingPage, build_blog
 from .config import BlogTagsConfig
 from .dates import DateError, get_timezone
-from .excerpts import first_paragraph, make_excerpt, strip_leading_h1
+from .excerpts import absolutize_links, first_paragraph, make_excerpt, strip_leading_h1
+from .feeds import Feed, FeedEntry
 from .head import escape_title_element, insert_into_head, remove_head_tags
 from .i18n import Strings, normalize_locale, og_locale
 from .images import locate_image
 from .meta import HeadMeta, ImageInfo, PageFacts, build_head_meta, plain_text
 from .posts import Post, Problem, read_image, read_post
 from .render import Renderer
-from .taxonomy import Collision
+from .taxonomy import Collision, Tag
 from .urls import quote_path, relative_url
 from .views import Excerpt, Views
 
@@ -47,6 +50,8 @@ __all__ = ["BlogTagsPlugin"]
 log = get_plugin_logger(__name__)
 
 CSS_URI = "assets/blog-tags.css"
+FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
+WRITERS = {"rss": feeds.rss, "atom": feeds.atom, "json": feeds.json_feed}
 _H1_OPEN = re.compile(r"<h1\b", re.IGNORECASE)
 _H1_CLOSE = re.compile(r"</h1\s*>", re.IGNORECASE)
 
@@ -77,6 +82,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         self._command = "build"
         # Excerpts outlive a build: under `serve --dirty` unchanged posts are not rendered again.
         self._excerpts: dict[str, Excerpt] = {}
+        self._contents: dict[str, Excerpt] = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -94,6 +100,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         self._post_images: dict[str, tuple[ImageInfo, str]] = {}
         self._locale = "en"
         self._site_url: str | None = None
+        self._site_name = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -113,11 +120,12 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         self._strings = Strings(locale, self.config.strings)
         self._locale = locale
         self._site_url = config.site_url or None
-        if self.config.meta and not self._site_url:
+        self._site_name = config.site_name
+        if (self.config.meta or self._feed_formats()) and not self._site_url:
             log.warning(
                 "'site_url' is not set in mkdocs.yml: og:url, og:image, canonical links and other "
-                "absolute URLs are left out of every page. Set site_url to the address the site is "
-                "published at."
+                "absolute URLs are left out of every page, and no feed is written. Set site_url to "
+                "the address the site is published at."
             )
         self._renderer = Renderer(config.theme.dirs)
         if self.config.css and CSS_URI not in config.extra_css:
@@ -281,10 +289,11 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         elif ref.src_uri:
             file = files.get_file_from_path(ref.src_uri)
             assert file is not None
-            width = height = None
+            width = height = length = None
             if file.abs_src_path:
                 try:
                     width, height = imagesize.get(file.abs_src_path)
+                    length = Path(file.abs_src_path).stat().st_size
                 except (OSError, ValueError):
                     width = height = -1
             url = urljoin(self._site_url, file.url) if self._site_url else file.url
@@ -296,6 +305,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
                     height=height if height and height > 0 else None,
                     type=mimetypes.guess_type(file.src_uri)[0],
                     absolute=bool(self._site_url),
+                    length=length,
                 ),
                 file.url,
             )
@@ -331,6 +341,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         if excerpt is None:
             excerpt = first_paragraph(strip_leading_h1(html)) or ""
         self._excerpts[post.src_uri] = Excerpt(excerpt, page.url, explicit)
+        if self.config.feeds.full_content:
+            self._contents[post.src_uri] = Excerpt(strip_leading_h1(html), page.url, True)
 
         has_h1 = _H1_OPEN.search(html) is not None
         header = self._renderer.render(
@@ -404,15 +416,120 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         return insert_into_head(output, self._renderer.render("head.html", meta=meta, links=links))
 
     def _head_links(self, page: Page) -> list[dict[str, str | None]]:
-        listing = self._listings.get(page.file.src_uri)
-        if listing is None or self._views is None:
+        """Pager links of a listing, and feed autodiscovery on listings and posts."""
+        uri = page.file.src_uri
+        listing = self._listings.get(uri)
+        if self._views is None or self._blog is None or (listing is None and uri not in self._posts):
             return []
-        url_of = self._views.url_of
-        return [
-            {"rel": rel, "href": relative_url(url_of[target], page.url), "type": None, "title": None}
-            for rel, target in (("prev", listing.newer_uri), ("next", listing.older_uri))
-            if target
-        ]
+        links: list[dict[str, str | None]] = []
+        if listing is not None:
+            url_of = self._views.url_of
+            links += [
+                {"rel": rel, "href": relative_url(url_of[target], page.url), "type": None, "title": None}
+                for rel, target in (("prev", listing.newer_uri), ("next", listing.older_uri))
+                if target
+            ]
+        tag = listing.tag if listing is not None else None
+        if self._site_url and (tag is None or self.config.feeds.tags):
+            title = self._feed_title(tag.name if tag else None)
+            for kind, path in self._feed_paths(tag.slug if tag else None).items():
+                links.append(
+                    {
+                        "rel": "alternate",
+                        "href": relative_url(path, page.url),
+                        "type": FEED_TYPES[kind],
+                        "title": title,
+                    }
+                )
+        return links
+
+    # -- feeds ---------------------------------------------------------------------------------
+
+    def _feed_formats(self) -> list[str]:
+        feeds = self.config.feeds
+        return [kind for kind, on in (("rss", feeds.rss), ("atom", feeds.atom), ("json", feeds.json)) if on]
+
+    def _feed_paths(self, tag_slug: str | None) -> dict[str, str]:
+        """Site-relative paths of the feeds of the blog (``None``) or of one tag."""
+        assert self._blog is not None
+        layout = self._blog.layout
+        folder = posixpath.dirname(layout.tag_uri(tag_slug) if tag_slug else layout.index_uri())
+        names = {"rss": self.config.feeds.rss_name, "atom": self.config.feeds.atom_name}
+        if tag_slug is None:
+            names["json"] = self.config.feeds.json_name
+        return {
+            kind: posixpath.join(folder, names[kind]) if folder else names[kind]
+            for kind in self._feed_formats()
+            if kind in names
+        }
+
+    def _feed_title(self, tag_name: str | None) -> str:
+        assert self._strings is not None
+        site = self._site_name
+        return f"{site} – {self._strings.format('tag_title', tag=tag_name)}" if tag_name else site
+
+    def _feed_entry(self, post: Post) -> FeedEntry:
+        assert self._views is not None and self._site_url is not None and self._blog is not None
+        url = urljoin(self._site_url, self._views.url_of[post.src_uri])
+        summary = self._views.summary(post)
+        summary_html = absolutize_links(summary[0], urljoin(self._site_url, summary[1])) if summary else ""
+        content = self._contents.get(post.src_uri) if self.config.feeds.full_content else None
+        image = self._post_images.get(post.src_uri)
+        return FeedEntry(
+            id=url,
+            title=post.title,
+            url=url,
+            published=post.date,
+            updated=post.updated,
+            summary_html=summary_html,
+            summary_text=plain_text(summary_html, limit=500),
+            content_html=absolutize_links(content.html, url) if content else None,
+            tags=tuple(tag.name for tag in self._blog.tags_of(post)),
+            authors=post.authors,
+            image_url=image[0].url if image else None,
+            image_type=image[0].type if image else None,
+            image_length=image[0].length if image else None,
+        )
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the feeds; every post has been rendered, so summaries and contents are known."""
+        if self._blog is None or self._strings is None or not self._site_url or not self._feed_formats():
+            return
+        blog, strings, limit = self._blog, self._strings, self.config.feeds.limit
+        entries: dict[str, FeedEntry] = {}
+
+        def entry(post: Post) -> FeedEntry:
+            if post.src_uri not in entries:
+                entries[post.src_uri] = self._feed_entry(post)
+            return entries[post.src_uri]
+
+        jobs: list[tuple[Tag | None, tuple[Post, ...]]] = [(None, blog.posts)]
+        if self.config.feeds.tags:
+            jobs += [(tag, blog.posts_by_tag[tag.slug]) for tag in blog.tags]
+        for tag, posts in jobs:
+            home = blog.layout.tag_uri(tag.slug) if tag else blog.index_uri
+            paths = self._feed_paths(tag.slug if tag else None)
+            feed = Feed(
+                title=self._feed_title(tag.name if tag else None),
+                description=(
+                    strings.plural("tag_description", tag.count, tag=tag.name)
+                    if tag
+                    else config.site_description or strings["blog_description"]
+                ),
+                home_url=urljoin(self._site_url, self._views_url(home)),
+                rss_url=urljoin(self._site_url, paths["rss"]) if "rss" in paths else None,
+                atom_url=urljoin(self._site_url, paths["atom"]) if "atom" in paths else None,
+                json_url=urljoin(self._site_url, paths["json"]) if "json" in paths else None,
+                language=self._locale,
+                author=config.site_author or config.site_name,
+                generator="mkdocs-blog-tags",
+                generator_version=__version__,
+                entries=tuple(entry(p) for p in (posts[:limit] if limit else posts)),
+            )
+            for kind, path in paths.items():
+                target = Path(config.site_dir, *path.split("/"))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(WRITERS[kind](feed))
 
     def _absolute(self, url: str) -> str | None:
         return urljoin(self._site_url, url) if self._site_url else None

@@ -10,6 +10,8 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from markupsafe import escape
+
 from .blog import Blog, ListingPage
 from .excerpts import first_paragraph, rebase_links
 from .i18n import Strings, format_day
@@ -84,19 +86,30 @@ class Views:
             "categories": list(post.categories),
         }
 
-    def entry(self, post: Post, page_url: str) -> dict[str, Any]:
-        """A post as a listing shows it: the post view plus its excerpt HTML rebased to the listing."""
-        view = self.post(post, page_url)
+    def summary(self, post: Post) -> tuple[str, str] | None:
+        """A post's listing summary as ``(html, url its links are relative to)``.
+
+        The author's excerpt (before the separator), else the description, else
+        the first paragraph of the post.
+        """
         excerpt = self.excerpts.get(post.src_uri)
-        view["excerpt_html"] = None
-        view["read_more"] = False
         if excerpt is not None and excerpt.explicit:
-            view["excerpt_html"] = rebase_links(excerpt.html, excerpt.base_url, page_url)
-            view["read_more"] = True
-        elif post.description is None and excerpt is not None:
+            return excerpt.html, excerpt.base_url
+        if post.description:
+            return f"<p>{escape(post.description)}</p>", ""
+        if excerpt is not None:
             paragraph = first_paragraph(excerpt.html)
             if paragraph:
-                view["excerpt_html"] = rebase_links(paragraph, excerpt.base_url, page_url)
+                return paragraph, excerpt.base_url
+        return None
+
+    def entry(self, post: Post, page_url: str) -> dict[str, Any]:
+        """A post as a listing shows it: the post view plus its summary HTML rebased to the listing."""
+        view = self.post(post, page_url)
+        summary = self.summary(post)
+        explicit = post.src_uri in self.excerpts and self.excerpts[post.src_uri].explicit
+        view["excerpt_html"] = rebase_links(summary[0], summary[1], page_url) if summary else None
+        view["read_more"] = explicit
         return view
 
     def listing(self, listing: ListingPage, page_url: str) -> dict[str, Any]:
