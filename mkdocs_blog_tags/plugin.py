@@ -202,6 +202,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
 
         self._files = files
         self._post_images = self._resolve_post_images()
+        if self.config.default_image and self._default_image() is None:
+            log.warning("'default_image': %r was not found in docs_dir", self.config.default_image)
         assert self._strings is not None
         self._views = Views(
             blog=blog,
@@ -323,6 +325,10 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
                 self._report(
                     Problem(post.src_uri, "image", f"{post.image!r} was not found (looked for {tried})")
                 )
+                continue
+            kind = info[0].type
+            if kind is not None and not kind.startswith("image/"):
+                self._report(Problem(post.src_uri, "image", f"{post.image!r} is not an image ({kind})"))
                 continue
             if not post.image_alt:
                 self._report(
@@ -574,22 +580,27 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
 
         image_value, alt, no_image = read_image(page.meta, self.config.fields)
         page_image = self._image(image_value, alt, uri) if image_value else None
+        if image_value and page_image is None:
+            self._report(Problem(uri, "image", f"{image_value!r} was not found; the default image is used"))
         image = page_image[0] if page_image else None if no_image else self._default_image()
         own_description = page.meta.get("description")
         own_description = own_description.strip() if isinstance(own_description, str) else None
         title = self._raw_titles.get(uri, page.title or config.site_name)
         if listing is not None or is_tags_index:
             if listing is not None and listing.tag is not None:
-                description = strings.plural("tag_description", listing.tag.count, tag=listing.tag.name)
+                description = own_description or strings.plural(
+                    "tag_description", listing.tag.count, tag=listing.tag.name
+                )
             elif listing is not None:
                 description = own_description or config.site_description or strings["blog_description"]
             else:
                 description = own_description or strings["tags_description"]
-            items = tuple(
-                url
-                for p in (listing.posts if listing else ())
-                if (url := self._absolute(self._views_url(p.src_uri)))
+            targets = (
+                [p.src_uri for p in listing.posts]
+                if listing
+                else [self._blog.layout.tag_uri(tag.slug) for tag in self._blog.tags]
             )
+            items = tuple(url for t in targets if (url := self._absolute(self._views_url(t))))
             facts = PageFacts(
                 kind="listing", title=title, description=description, image=image, items=items, **common
             )
@@ -603,10 +614,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         return self._views.url_of[src_uri]
 
     def _default_image(self) -> ImageInfo | None:
+        """The site-wide share image; a missing file was reported once, in `on_files`."""
         if not self.config.default_image:
             return None
         found = self._image(self.config.default_image, self.config.default_image_alt, "index.md")
-        if found is None:
-            log.warning("'default_image': %r was not found in docs_dir", self.config.default_image)
-            return None
-        return found[0]
+        return found[0] if found else None

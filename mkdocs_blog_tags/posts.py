@@ -270,7 +270,10 @@ class _Reader:
         if isinstance(value, (Mapping, list, tuple, set)):
             self.problem(key, f"expected text, got {type(value).__name__}; it was ignored")
             return None
-        return _text(value)
+        text = _text(value)
+        if text is None:
+            self.problem(key, "is empty; remove the key or give it a value")
+        return text
 
     def date(self, field: str, tz: dt.tzinfo) -> dt.datetime | None:
         found = self.get(field)

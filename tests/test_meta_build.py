@@ -248,3 +248,24 @@ def test_hostile_values_round_trip_in_meta_and_json_ld(make_site, theme: str) ->
     assert data["headline"] == HOSTILE and data["keywords"] == [folded, "ok"]
     assert not [s for s in doc.iter("script") if (s.text or "").strip() == "alert(1)"]
     assert not [i for i in doc.iter("img") if i.get("onerror")]
+
+
+def test_missing_images_warn_once_each(make_site) -> None:
+    files = {
+        "index.md": "# Home\n",
+        "a.md": "---\nimage: gone.png\n---\n# A\n",
+        "b.md": "# B\n",
+        "c.md": "# C\n",
+    }
+    site = make_site(files, plugin_config={"default_image": "nope.png"}, strict=False)
+    warnings = site.warnings()
+    assert len([w for w in warnings if "'default_image': 'nope.png' was not found" in w]) == 1
+    assert len([w for w in warnings if "a.md: 'image': 'gone.png' was not found" in w]) == 1
+
+
+def test_tags_overview_lists_tag_pages(make_site) -> None:
+    site = seed_site(make_site)
+    (collection,) = json_ld(site.html("blog/tags/index.md"), SITE_URL + "blog/tags/")
+    urls = [i["url"] for i in collection["mainEntity"]["itemListElement"]]
+    assert len(urls) == len(SEED_TAGS) + 1
+    assert SITE_URL + "blog/tags/veille-technologique/" in urls
