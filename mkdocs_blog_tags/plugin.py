@@ -82,6 +82,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         self._command = "build"
         # Excerpts outlive a build: under `serve --dirty` unchanged posts are not rendered again.
         self._excerpts: dict[str, Excerpt] = {}
+        # What each site folder received from the last build of this process (for --dirty).
+        self._previous_outputs: dict[str, set[str]] = {}
         self._contents: dict[str, Excerpt] = {}
         self._reset()
 
@@ -96,6 +98,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         self._listings: dict[str, ListingPage] = {}
         self._raw_titles: dict[str, str] = {}
         self._files: Files | None = None
+        self._outputs: list[str] = []
         self._images: dict[tuple[str, str], tuple[ImageInfo, str] | None] = {}
         self._post_images: dict[str, tuple[ImageInfo, str]] = {}
         self._locale = "en"
@@ -201,6 +204,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             files.append(File.generated(config, CSS_URI, content=css))
 
         self._files = files
+        self._outputs = [f.dest_uri for uri in self._all_uris(blog) if (f := files.get_file_from_path(uri))]
         self._post_images = self._resolve_post_images()
         if self.config.default_image and self._default_image() is None:
             log.warning("'default_image': %r was not found in docs_dir", self.config.default_image)
@@ -498,7 +502,25 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the feeds; every post has been rendered, so summaries and contents are known."""
+        """Write the feeds, then delete what an earlier build in this process wrote and this one did not."""
+        self._write_feeds(config)
+        self._remove_stale_outputs(config)
+
+    def _remove_stale_outputs(self, config: MkDocsConfig) -> None:
+        """Under ``--dirty`` the site folder is not cleaned: a renamed tag's old page would survive."""
+        site_dir = Path(config.site_dir).resolve()
+        current = set(self._outputs)
+        for rel in sorted(self._previous_outputs.get(str(site_dir), set()) - current):
+            target = (site_dir / rel).resolve()
+            if target.is_relative_to(site_dir) and target.is_file():
+                target.unlink()
+                folder = target.parent
+                while folder != site_dir and not any(folder.iterdir()):
+                    folder.rmdir()
+                    folder = folder.parent
+        self._previous_outputs[str(site_dir)] = current
+
+    def _write_feeds(self, config: MkDocsConfig) -> None:
         if self._blog is None or self._strings is None or not self._site_url or not self._feed_formats():
             return
         blog, strings, limit = self._blog, self._strings, self.config.feeds.limit
@@ -536,6 +558,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
                 target = Path(config.site_dir, *path.split("/"))
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(WRITERS[kind](feed))
+                self._outputs.append(path)
 
     def _absolute(self, url: str) -> str | None:
         return urljoin(self._site_url, url) if self._site_url else None

@@ -53,6 +53,7 @@ _HANDLER = YAMLHandler()
 _ATX_H1 = re.compile(r"^ {0,3}#(?!#)[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _WORD = re.compile(r"\w+")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _INLINE_MD = re.compile(r"[*_`]+|!?\[([^\]]*)\]\([^)]*\)")
 
@@ -164,10 +165,14 @@ def _lookup(meta: Mapping[str, Any], keys: Sequence[str]) -> tuple[str, Any] | N
 
 
 def _text(value: Any) -> str | None:
-    """Front-matter scalars as stripped text; ``None`` for empty values and containers."""
+    """Front-matter scalars as stripped text; ``None`` for empty values and containers.
+
+    Control characters other than tab and line ends are dropped: HTML parsers
+    discard or replace them, XML cannot hold them, and no reader can see them.
+    """
     if value is None or isinstance(value, (Mapping, list, tuple, set)):
         return None
-    text = unicodedata.normalize("NFC", str(value)).strip()
+    text = _CONTROL.sub("", unicodedata.normalize("NFC", str(value))).strip()
     return text or None
 
 
