@@ -82,9 +82,15 @@ class Blog:
     def index_uri(self) -> str:
         return self.layout.index_uri()
 
+    tags_by_post: Mapping[str, tuple[Tag, ...]] = dataclasses.field(default_factory=dict)
+    """Post src_uri -> its blog-wide tags (its spellings mapped to the canonical one)."""
+
     def tags_of(self, post: Post) -> tuple[Tag, ...]:
         """The blog-wide tags of a post (its spellings mapped to the canonical one)."""
-        return tuple(self.tag_by_key[tag_key(name)] for name in post.tags)
+        found = self.tags_by_post.get(post.src_uri)
+        if found is None:
+            found = tuple(self.tag_by_key[tag_key(name)] for name in post.tags)
+        return found
 
 
 def sort_posts(posts: Iterable[Post]) -> list[Post]:
@@ -175,4 +181,5 @@ def build_blog(
         listings=tuple(listings),
         layout=layout,
         collisions=tuple(collisions),
+        tags_by_post={p.src_uri: tuple(tag_by_key[tag_key(n)] for n in p.tags) for p in ordered},
     )

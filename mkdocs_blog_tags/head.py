@@ -16,7 +16,11 @@ from markupsafe import escape
 __all__ = ["escape_title_element", "insert_into_head", "remove_head_tags"]
 
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
-_TAG_START = re.compile(r"<(meta|link)\b", re.IGNORECASE)
+# Only tags that mention a key we may own are parsed; a theme's other head tags are skipped fast.
+_CANDIDATE = re.compile(
+    r"<(meta|link)\b[^>]*?\b(?:name|property|rel)\s*=\s*[\"']?(?:description|canonical|og:|twitter:|article:)",
+    re.IGNORECASE,
+)
 _ATTR = re.compile(r"""\s*([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _TAG_END = re.compile(r"\s*/?>")
 
@@ -80,7 +84,7 @@ def remove_head_tags(
     wanted = {k.lower() for k in keys} | ({"link:canonical"} if canonical else set())
     pieces: list[str] = []
     pos = 0
-    for match in _TAG_START.finditer(html, 0, head_end.start()):
+    for match in _CANDIDATE.finditer(html, 0, head_end.start()):
         if match.start() < pos:
             continue
         start = match.start()

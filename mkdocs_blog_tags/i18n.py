@@ -7,6 +7,7 @@ are a small table here, overridable from ``mkdocs.yml`` (``strings:``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 
 from babel import Locale, UnknownLocaleError
@@ -162,6 +163,7 @@ def format_day(value: dt.datetime, locale: str, date_format: str = "long") -> st
     return str(format_date(value.date(), format=date_format, locale=locale))
 
 
+@functools.lru_cache(maxsize=32)
 def og_locale(locale: str) -> str:
     """The Open Graph ``language_TERRITORY`` form: ``fr`` -> ``fr_FR``, ``en`` -> ``en_US``."""
     parsed = Locale.parse(locale)

@@ -82,6 +82,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         self._command = "build"
         # Excerpts outlive a build: under `serve --dirty` unchanged posts are not rendered again.
         self._excerpts: dict[str, Excerpt] = {}
+        self._read_cache: dict[str, tuple[tuple[object, ...], Post | None, list[Problem]]] = {}
         # What each site folder received from the last build of this process (for --dirty).
         self._previous_outputs: dict[str, set[str]] = {}
         self._contents: dict[str, Excerpt] = {}
@@ -221,21 +222,40 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         return files
 
     def _read(self, file: File) -> Post | None:
-        try:
-            text = file.content_string
-        except UnicodeDecodeError as err:
-            self._report(Problem(file.src_uri, "", f"is not UTF-8 text ({err.reason}); skipped"))
-            return None
-        post, problems = read_post(
-            file.src_uri,
-            text,
-            fields=self.config.fields,
-            tz=self._tz,
-            words_per_minute=self.config.words_per_minute,
-        )
+        """Read a post's front matter, or reuse the reading of an unchanged file (serve rebuilds)."""
+        key = self._cache_key(file)
+        cached = self._read_cache.get(file.src_uri) if key else None
+        if cached is not None and cached[0] == key:
+            post, problems = cached[1], cached[2]
+        else:
+            try:
+                text = file.content_string
+            except UnicodeDecodeError as err:
+                self._report(Problem(file.src_uri, "", f"is not UTF-8 text ({err.reason}); skipped"))
+                return None
+            post, problems = read_post(
+                file.src_uri,
+                text,
+                fields=self.config.fields,
+                tz=self._tz,
+                words_per_minute=self.config.words_per_minute,
+            )
+            if key:
+                self._read_cache[file.src_uri] = (key, post, problems)
         for problem in problems:
             self._report(problem)
         return post
+
+    def _cache_key(self, file: File) -> tuple[object, ...] | None:
+        """What a post's reading depends on: the file's identity and the options that shape it."""
+        if file.generated_by or not file.abs_src_path:
+            return None
+        try:
+            stat = Path(file.abs_src_path).stat()
+        except OSError:
+            return None
+        options = (repr(self.config.fields), str(self._tz), self.config.words_per_minute)
+        return (file.abs_src_path, stat.st_mtime_ns, stat.st_size, options)
 
     def _warn_collision(self, collision: Collision) -> None:
         names = ", ".join(f"'{name}'" for name, _ in collision.assigned)
@@ -259,13 +279,19 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             title = self._listing_title(listing, strings)
             self._listings[listing.src_uri] = listing
             in_nav = listing.kind == "index" and listing.number == 1
-            self._add_page(files, config, listing.src_uri, title, in_nav)
+            # Later pages of a listing would only add "Page 2 of 9" titles to search results.
+            self._add_page(files, config, listing.src_uri, title, in_nav, searchable=listing.number == 1)
         self._add_page(files, config, blog.tags_index_uri, strings["tags_title"], False)
 
-    def _add_page(self, files: Files, config: MkDocsConfig, uri: str, title: str, in_nav: bool) -> None:
+    def _add_page(
+        self, files: Files, config: MkDocsConfig, uri: str, title: str, in_nav: bool, searchable: bool = True
+    ) -> None:
         if files.get_file_from_path(uri) is not None:
             return
-        content = "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n"
+        meta: dict[str, Any] = {"title": title}
+        if not searchable:
+            meta["search"] = {"exclude": True}
+        content = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
 

@@ -32,6 +32,9 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            # Templates do not change during a build; without this every {% include %} stats its file.
+            auto_reload=False,
+            cache_size=-1,
         )
 
     def render(self, name: str, **context: Any) -> str:

@@ -5,6 +5,7 @@ Kept free of MkDocs so listings and excerpts can be rebased in pure code.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from urllib.parse import quote
@@ -40,17 +41,23 @@ def resolve(href: str, base_url: str) -> str:
     return joined + suffix
 
 
+@functools.lru_cache(maxsize=8192)
+def _parts(path: str) -> tuple[str, ...]:
+    """Path segments; cached because every listing links the same pages again and again."""
+    return tuple(p for p in path.split("/") if p)
+
+
 def relative_url(target: str, base_url: str) -> str:
     """The link from the page at ``base_url`` to the site-relative ``target`` (both from File.url)."""
     path, sep, rest = target.partition("#")
-    base_parts = [p for p in _directory(base_url).split("/") if p]
-    target_parts = [p for p in path.split("/") if p]
+    base_parts = _parts(_directory(base_url))
+    target_parts = _parts(path)
     common = 0
     for a, b in zip(base_parts, target_parts, strict=False):
         if a != b:
             break
         common += 1
-    rel = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
+    rel = "/".join([".."] * (len(base_parts) - common) + list(target_parts[common:])) or "."
     if path.endswith("/") and rel != ".":
         rel += "/"
     elif rel == "." and path.endswith("/"):

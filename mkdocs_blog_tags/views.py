@@ -45,6 +45,7 @@ class Views:
     date_format: str = "long"
     drafts: frozenset[str] = frozenset()
     """src_uris shown only because drafts are on (``mkdocs serve``)."""
+    _fixed_cache: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, init=False, repr=False)
 
     def _link(self, target: str, page_url: str) -> str:
         return relative_url(target, page_url) if is_relative(target) else target
@@ -63,27 +64,36 @@ class Views:
             for tag in self.blog.tags_of(post)
         ]
 
+    def _fixed(self, post: Post) -> dict[str, Any]:
+        """The parts of a post's view that do not depend on the page showing it (computed once)."""
+        fixed = self._fixed_cache.get(post.src_uri)
+        if fixed is None:
+            locale = self.strings.locale
+            fixed = self._fixed_cache[post.src_uri] = {
+                "title": post.title,
+                "date_iso": post.date.isoformat() if post.date else None,
+                "date_text": format_day(post.date, locale, self.date_format) if post.date else None,
+                "updated_iso": post.updated.isoformat() if post.updated else None,
+                "updated_text": format_day(post.updated, locale, self.date_format) if post.updated else None,
+                "reading_time": post.reading_time,
+                "reading_time_text": self.strings.format("reading_time", minutes=post.reading_time),
+                "description": post.description,
+                "draft": post.src_uri in self.drafts,
+                "authors": list(post.authors),
+                "categories": list(post.categories),
+            }
+        return fixed
+
     def post(self, post: Post, page_url: str) -> dict[str, Any]:
         """The view of one post as seen from ``page_url`` (its own page or a listing)."""
         image_url = self.image_url_of.get(post.src_uri)
-        locale = self.strings.locale
         return {
-            "title": post.title,
+            **self._fixed(post),
             "url": self._link_to(post.src_uri, page_url),
-            "date_iso": post.date.isoformat() if post.date else None,
-            "date_text": format_day(post.date, locale, self.date_format) if post.date else None,
-            "updated_iso": post.updated.isoformat() if post.updated else None,
-            "updated_text": (format_day(post.updated, locale, self.date_format) if post.updated else None),
-            "reading_time": post.reading_time,
-            "reading_time_text": self.strings.format("reading_time", minutes=post.reading_time),
-            "description": post.description,
             "tags": self.tag_links(post, page_url),
             "image": (
                 {"url": self._link(image_url, page_url), "alt": post.image_alt or ""} if image_url else None
             ),
-            "draft": post.src_uri in self.drafts,
-            "authors": list(post.authors),
-            "categories": list(post.categories),
         }
 
     def summary(self, post: Post) -> tuple[str, str] | None:
