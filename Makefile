@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo build-example test lint typecheck clean
+.PHONY: install demo build-example test lint typecheck bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ typecheck: install
 test: lint typecheck
 	NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(BIN)/python -m pytest -q tests
 	$(BIN)/mkdocs build --strict --site-dir $(CURDIR)/.docs-site --quiet
+	$(BIN)/python benchmarks/bench_build.py --smoke
+
+## Benchmark against bare MkDocs (and Material's blog when installed); see docs/performance.md
+bench: install
+	$(BIN)/python benchmarks/bench_build.py --posts 1000,10000 --themes mkdocs,material --runs 3
 
 clean:
 	rm -rf $(VENV) site example_site/site .docs-site .pytest_cache .mypy_cache .ruff_cache

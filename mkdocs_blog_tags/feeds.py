@@ -20,6 +20,7 @@ from typing import Any
 __all__ = ["Feed", "FeedEntry", "atom", "json_feed", "rss", "xml_text"]
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -206,5 +207,5 @@ def json_feed(feed: Feed) -> bytes:
             item["image"] = entry.image_url
         data["items"].append(item)
     # A lone surrogate cannot be UTF-8; it becomes U+FFFD rather than an unencodable feed.
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return text.encode("utf-8", "replace")
+    text = _SURROGATE.sub("\ufffd", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return text.encode("utf-8")
