@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import feedparser
 import mf2py
+from lxml import etree
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -38,6 +41,22 @@ def test_example_site_builds_strict_with_mkdocs(tmp_path: Path) -> None:
     assert not (site / "blog/tags/brouillon-secret").exists()
     assert not (site / "blog/tags/avenir").exists()
     assert "janvier" in (site / "blog/posts/2016-01-24-migrer-de-jekyll-vers-mkdocs/index.html").read_text()
+
+    # Every feed parses cleanly with feedparser and lxml; the JSON Feed has the required fields.
+    feeds = sorted(site.rglob("*.xml"))
+    feeds = [f for f in feeds if f.name in {"feed.xml", "atom.xml"}]
+    tag_pages = [d for d in (site / "blog/tags").iterdir() if (d / "index.html").is_file()]
+    assert len(feeds) == 2 * (len(tag_pages) + 1)  # the blog's and each tag's RSS and Atom
+    for path in feeds:
+        parsed = feedparser.parse(path.read_bytes())
+        assert parsed.bozo == 0, (path, parsed.get("bozo_exception"))
+        etree.fromstring(path.read_bytes())
+        assert parsed.entries
+    data = json.loads((site / "blog/feed.json").read_text(encoding="utf-8"))
+    assert data["version"] == "https://jsonfeed.org/version/1.1"
+    assert data["title"] and data["items"]
+    assert all(item["id"] and ("content_html" in item or "content_text" in item) for item in data["items"])
+    assert [i["title"] for i in data["items"]] == first + second
 
 
 def test_example_site_builds_strict_with_properdocs(tmp_path: Path) -> None:
