@@ -9,9 +9,16 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from .urls import is_relative, relative_url, resolve
+from .urls import is_relative, relative_url, resolve, root_prefix
 
-__all__ = ["absolutize_links", "first_paragraph", "make_excerpt", "rebase_links", "strip_leading_h1"]
+__all__ = [
+    "absolutize_links",
+    "first_paragraph",
+    "make_excerpt",
+    "prefix_links",
+    "rebase_links",
+    "strip_leading_h1",
+]
 
 _LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>\s*", re.DOTALL | re.IGNORECASE)
 _PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.DOTALL | re.IGNORECASE)
@@ -64,5 +71,24 @@ def absolutize_links(html: str, page_url: str) -> str:
         if not is_relative(href) and not href.startswith(("/", "#")):
             return match.group(0)
         return f"{match.group(1)}{match.group(2)}{urljoin(page_url, href)}{match.group(2)}"
+
+    return _LINK_ATTR.sub(fix, html)
+
+
+def prefix_links(html: str, page_url: str) -> str:
+    """Make site-relative ``href``/``src`` values (``blog/x/``) work on the page at ``page_url``.
+
+    One pass over a whole rendered listing: ``blog/x/`` becomes ``../blog/x/``
+    on ``blog/``; outside URLs, ``/paths`` and ``#anchors`` are left alone.
+    """
+    prefix = root_prefix(page_url)
+    if not prefix:
+        return html
+
+    def fix(match: re.Match[str]) -> str:
+        href = match.group(3)
+        if not is_relative(href):
+            return match.group(0)
+        return f"{match.group(1)}{match.group(2)}{prefix}{href}{match.group(2)}"
 
     return _LINK_ATTR.sub(fix, html)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -81,10 +82,22 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def _serialize(root: ET.Element) -> bytes:
+_SLOT = "blog-tags-items"
+
+
+def _fragment(element: ET.Element) -> str:
+    """One element serialized on its own (namespaces it uses are declared on it: valid, if redundant)."""
+    return ET.tostring(element, encoding="unicode", short_empty_elements=True)
+
+
+def _serialize(root: ET.Element, parent: ET.Element, items: list[str]) -> bytes:
+    """The document with the serialized ``items`` as the last children of ``parent``."""
     # No pretty-printing: feeds are read by programs, and indenting costs a third of the writing.
-    body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
+    slot = ET.SubElement(parent, _SLOT)
+    text = ET.tostring(root, encoding="unicode")
+    parent.remove(slot)
+    text = text.replace(f"<{_SLOT} />", "".join(items), 1)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n").encode("utf-8")
 
 
 def _rfc822(value: dt.datetime) -> str:
@@ -93,6 +106,56 @@ def _rfc822(value: dt.datetime) -> str:
 
 def _iso(value: dt.datetime) -> str:
     return value.isoformat(timespec="seconds")
+
+
+# A post appears in the blog's feed and in each of its tags' feeds: its XML is built and
+# serialized once, then spliced into every feed document that lists it.
+@functools.lru_cache(maxsize=4096)
+def _rss_item(entry: FeedEntry) -> str:
+    item = ET.Element("item")
+    _sub(item, "title", entry.title)
+    _sub(item, "link", entry.url)
+    _sub(item, "guid", entry.id, isPermaLink="true" if entry.id == entry.url else "false")
+    if entry.published:
+        _sub(item, "pubDate", _rfc822(entry.published))
+    _sub(item, "description", entry.summary_html)
+    if entry.content_html is not None:
+        _sub(item, f"{{{CONTENT_NS}}}encoded", entry.content_html)
+    for tag in entry.tags:
+        _sub(item, "category", tag)
+    for author in entry.authors:
+        _sub(item, f"{{{DC_NS}}}creator", author)
+    if entry.image_url and entry.image_length is not None and entry.image_type:
+        _sub(item, "enclosure", url=entry.image_url, length=str(entry.image_length), type=entry.image_type)
+    return _fragment(item)
+
+
+def _a(name: str) -> str:
+    return f"{{{ATOM_NS}}}{name}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _atom_entry(entry: FeedEntry, updated: dt.datetime) -> str:
+    element = ET.Element(_a("entry"))
+    _sub(element, _a("title"), entry.title)
+    _sub(element, _a("id"), entry.id)
+    _sub(element, _a("link"), rel="alternate", type="text/html", href=entry.url)
+    if entry.published:
+        _sub(element, _a("published"), _iso(entry.published))
+    _sub(element, _a("updated"), _iso(updated))
+    for name in entry.authors:
+        _sub(_sub(element, _a("author")), _a("name"), name)
+    for tag in entry.tags:
+        _sub(element, _a("category"), term=tag)
+    _sub(element, _a("summary"), entry.summary_html, type="html")
+    if entry.content_html is not None:
+        _sub(element, _a("content"), entry.content_html, type="html")
+    if entry.image_url and entry.image_type:
+        attrs = {"rel": "enclosure", "type": entry.image_type, "href": entry.image_url}
+        if entry.image_length is not None:
+            attrs["length"] = str(entry.image_length)
+        _sub(element, _a("link"), **attrs)
+    return _fragment(element)
 
 
 def rss(feed: Feed) -> bytes:
@@ -110,34 +173,13 @@ def rss(feed: Feed) -> bytes:
     _sub(channel, "language", feed.language.replace("_", "-").lower())
     _sub(channel, "lastBuildDate", _rfc822(feed.updated))
     _sub(channel, "generator", f"{feed.generator} {feed.generator_version}")
-    for entry in feed.entries:
-        item = _sub(channel, "item")
-        _sub(item, "title", entry.title)
-        _sub(item, "link", entry.url)
-        _sub(item, "guid", entry.id, isPermaLink="true" if entry.id == entry.url else "false")
-        if entry.published:
-            _sub(item, "pubDate", _rfc822(entry.published))
-        _sub(item, "description", entry.summary_html)
-        if entry.content_html is not None:
-            _sub(item, f"{{{CONTENT_NS}}}encoded", entry.content_html)
-        for tag in entry.tags:
-            _sub(item, "category", tag)
-        for author in entry.authors:
-            _sub(item, f"{{{DC_NS}}}creator", author)
-        if entry.image_url and entry.image_length is not None and entry.image_type:
-            _sub(
-                item, "enclosure", url=entry.image_url, length=str(entry.image_length), type=entry.image_type
-            )
-    return _serialize(root)
+    return _serialize(root, channel, [_rss_item(entry) for entry in feed.entries])
 
 
 def atom(feed: Feed) -> bytes:
     """Atom 1.0 (RFC 4287)."""
     ET.register_namespace("", ATOM_NS)
-
-    def a(name: str) -> str:
-        return f"{{{ATOM_NS}}}{name}"
-
+    a = _a
     root = ET.Element(
         a("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": feed.language.replace("_", "-")}
     )
@@ -151,27 +193,8 @@ def atom(feed: Feed) -> bytes:
     author = _sub(root, a("author"))
     _sub(author, a("name"), feed.author)
     _sub(root, a("generator"), feed.generator, version=feed.generator_version)
-    for entry in feed.entries:
-        element = _sub(root, a("entry"))
-        _sub(element, a("title"), entry.title)
-        _sub(element, a("id"), entry.id)
-        _sub(element, a("link"), rel="alternate", type="text/html", href=entry.url)
-        if entry.published:
-            _sub(element, a("published"), _iso(entry.published))
-        _sub(element, a("updated"), _iso(entry.updated or entry.published or feed.updated))
-        for name in entry.authors:
-            _sub(_sub(element, a("author")), a("name"), name)
-        for tag in entry.tags:
-            _sub(element, a("category"), term=tag)
-        _sub(element, a("summary"), entry.summary_html, type="html")
-        if entry.content_html is not None:
-            _sub(element, a("content"), entry.content_html, type="html")
-        if entry.image_url and entry.image_type:
-            attrs = {"rel": "enclosure", "type": entry.image_type, "href": entry.image_url}
-            if entry.image_length is not None:
-                attrs["length"] = str(entry.image_length)
-            _sub(element, a("link"), **attrs)
-    return _serialize(root)
+    entries = [_atom_entry(e, e.updated or e.published or feed.updated) for e in feed.entries]
+    return _serialize(root, root, entries)
 
 
 def json_feed(feed: Feed) -> bytes:

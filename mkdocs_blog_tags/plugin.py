@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import fnmatch
+import json
 import mimetypes
 import posixpath
 import re
@@ -20,7 +21,6 @@ from typing import Any
 from urllib.parse import urljoin
 
 import imagesize
-import yaml
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -52,8 +52,18 @@ log = get_plugin_logger(__name__)
 CSS_URI = "assets/blog-tags.css"
 FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
 WRITERS = {"rss": feeds.rss, "atom": feeds.atom, "json": feeds.json_feed}
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _H1_OPEN = re.compile(r"<h1\b", re.IGNORECASE)
 _H1_CLOSE = re.compile(r"</h1\s*>", re.IGNORECASE)
+
+
+def _yaml_string(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar: JSON's quoting, plus escapes for what YAML reads differently.
+
+    YAML treats NEL, U+2028 and U+2029 as line breaks and refuses C1 controls and
+    other non-printable characters, which JSON leaves raw.
+    """
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _theme_language(config: MkDocsConfig) -> str | None:
@@ -100,7 +110,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         self._raw_titles: dict[str, str] = {}
         self._files: Files | None = None
         self._outputs: list[str] = []
-        self._images: dict[tuple[str, str], tuple[ImageInfo, str] | None] = {}
+        self._images: dict[str, tuple[ImageInfo, str]] = {}
         self._post_images: dict[str, tuple[ImageInfo, str]] = {}
         self._locale = "en"
         self._site_url: str | None = None
@@ -288,10 +298,11 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
     ) -> None:
         if files.get_file_from_path(uri) is not None:
             return
-        meta: dict[str, Any] = {"title": title}
+        # A JSON string is a valid YAML scalar, and json.dumps is far cheaper than yaml.safe_dump.
+        content = "---\ntitle: " + _yaml_string(title) + "\n"
         if not searchable:
-            meta["search"] = {"exclude": True}
-        content = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"
+            content += "search:\n  exclude: true\n"
+        content += "---\n"
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
 
@@ -307,42 +318,42 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
 
     def _image(self, image: str, alt: str | None, from_uri: str) -> tuple[ImageInfo, str] | None:
         """A share image and its site-relative URL; outside URLs kept, size and type read from the file."""
-        key = (image, from_uri)
-        if key in self._images:
-            found = self._images[key]
-            return (dataclasses.replace(found[0], alt=alt), found[1]) if found else None
         files = self._files
         assert files is not None
         ref = locate_image(image, from_uri, lambda uri: uri in files.src_uris)
-        info: tuple[ImageInfo, str] | None = None
         if ref.url:
             url = quote_path("https:" + ref.url if ref.url.startswith("//") else ref.url)
-            info = ImageInfo(url, alt, type=mimetypes.guess_type(url.split("?")[0])[0]), url
-        elif ref.src_uri:
-            file = files.get_file_from_path(ref.src_uri)
-            assert file is not None
-            width = height = length = None
-            if file.abs_src_path:
-                try:
-                    width, height = imagesize.get(file.abs_src_path)
-                    length = Path(file.abs_src_path).stat().st_size
-                except (OSError, ValueError):
-                    width = height = -1
-            url = urljoin(self._site_url, file.url) if self._site_url else file.url
-            info = (
-                ImageInfo(
-                    url,
-                    alt,
-                    width=width if width and width > 0 else None,
-                    height=height if height and height > 0 else None,
-                    type=mimetypes.guess_type(file.src_uri)[0],
-                    absolute=bool(self._site_url),
-                    length=length,
-                ),
-                file.url,
-            )
-        self._images[key] = info
-        return info
+            return ImageInfo(url, alt, type=mimetypes.guess_type(url.split("?")[0])[0]), url
+        if ref.src_uri is None:
+            return None
+        found = self._file_image(ref.src_uri)
+        return dataclasses.replace(found[0], alt=alt), found[1]
+
+    def _file_image(self, src_uri: str) -> tuple[ImageInfo, str]:
+        """A docs file as a share image; its header is read once per build, however many posts use it."""
+        if src_uri in self._images:
+            return self._images[src_uri]
+        file = self._files.get_file_from_path(src_uri) if self._files else None
+        assert file is not None
+        width = height = length = None
+        if file.abs_src_path:
+            try:
+                width, height = imagesize.get(file.abs_src_path)
+                length = Path(file.abs_src_path).stat().st_size
+            except (OSError, ValueError):
+                width = height = -1
+        url = urljoin(self._site_url, file.url) if self._site_url else file.url
+        info = ImageInfo(
+            url,
+            None,
+            width=width if width and width > 0 else None,
+            height=height if height and height > 0 else None,
+            type=mimetypes.guess_type(file.src_uri)[0],
+            absolute=bool(self._site_url),
+            length=length,
+        )
+        self._images[src_uri] = (info, file.url)
+        return info, file.url
 
     def _resolve_post_images(self) -> dict[str, tuple[ImageInfo, str]]:
         found: dict[str, tuple[ImageInfo, str]] = {}
@@ -403,16 +414,14 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         if listing is None and uri != self._blog.tags_index_uri:
             return context
         intro = page.content or ""
-        common = {
+        common: dict[str, Any] = {
             "title": self._raw_titles.get(uri, page.title or ""),
             "show_title": _H1_OPEN.search(intro) is None,
             "intro_html": intro,
             "t": self._strings,
         }
         if listing is not None:
-            page.content = self._renderer.render(
-                "listing.html", listing=self._views.listing(listing, page.url), **common
-            )
+            page.content = self._renderer.listing(self._views, listing, page.url, **common)
         else:
             page.content = self._renderer.render(
                 "tags.html", tags_index=self._views.tags_index(page.url), **common

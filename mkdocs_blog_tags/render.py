@@ -13,7 +13,14 @@ from typing import Any
 
 import jinja2
 
+from .blog import ListingPage
+from .excerpts import prefix_links
+from .views import Views
+
 __all__ = ["Renderer"]
+
+# Stands for a hand-written page's content while the listing around it is rebased.
+_INTRO_MARK = "<!-- blog-tags: intro -->"
 
 
 class Renderer:
@@ -45,3 +52,20 @@ class Renderer:
         loader = self.env.loader
         assert loader is not None
         return loader.get_source(self.env, f"blog_tags/{name}")[0]
+
+    def listing(
+        self, views: Views, listing: ListingPage, page_url: str, *, intro_html: str, **context: Any
+    ) -> str:
+        """A listing page's HTML; each post's entry is rendered once per build, whatever the listings.
+
+        The listing is rendered with site-relative URLs and rebased to its page
+        in one pass; a hand-written intro keeps its own links untouched.
+        """
+        view = views.listing(listing)
+        for entry in view["entries"]:
+            if "html" not in entry:
+                entry["html"] = self.render("entry.html", entry=entry, t=context.get("t"))
+        html = self.render(
+            "listing.html", listing=view, intro_html=_INTRO_MARK if intro_html else "", **context
+        )
+        return prefix_links(html, page_url).replace(_INTRO_MARK, intro_html, 1)

@@ -10,7 +10,7 @@ import posixpath
 import re
 from urllib.parse import quote
 
-__all__ = ["is_relative", "quote_path", "relative_url", "resolve"]
+__all__ = ["is_relative", "quote_path", "relative_url", "resolve", "root_prefix"]
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -63,6 +63,11 @@ def relative_url(target: str, base_url: str) -> str:
     elif rel == "." and path.endswith("/"):
         rel = "./"
     return rel + sep + rest
+
+
+def root_prefix(page_url: str) -> str:
+    """The relative path from the page at ``page_url`` to the site root (``../../`` or ``""``)."""
+    return "../" * len(_parts(_directory(page_url)))
 
 
 def quote_path(path: str) -> str:

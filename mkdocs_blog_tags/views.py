@@ -1,7 +1,11 @@
-"""Template contexts as plain data: what each template may print, with URLs relative to its page.
+"""Template contexts as plain data: what each template may print.
 
 Templates only loop and print; every decision (which date, which excerpt,
-which link) is made here, where it can be tested without a build.
+which link) is made here, where it can be tested without a build. A post's
+header gets URLs relative to its page. Listing contexts use site-relative URLs
+(``blog/posts/x/``) so that each post's entry is built and rendered once for
+every listing it appears in; the plugin then makes the links of the rendered
+listing relative to its page (`prefix_links`).
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ class Views:
     drafts: frozenset[str] = frozenset()
     """src_uris shown only because drafts are on (``mkdocs serve``)."""
     _fixed_cache: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, init=False, repr=False)
+    _entry_cache: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, init=False, repr=False)
 
     def _link(self, target: str, page_url: str) -> str:
         return relative_url(target, page_url) if is_relative(target) else target
@@ -113,20 +118,23 @@ class Views:
                 return paragraph, excerpt.base_url
         return None
 
-    def entry(self, post: Post, page_url: str) -> dict[str, Any]:
-        """A post as a listing shows it: the post view plus its summary HTML rebased to the listing."""
-        view = self.post(post, page_url)
-        summary = self.summary(post)
-        explicit = post.src_uri in self.excerpts and self.excerpts[post.src_uri].explicit
-        view["excerpt_html"] = rebase_links(summary[0], summary[1], page_url) if summary else None
-        view["read_more"] = explicit
+    def entry(self, post: Post) -> dict[str, Any]:
+        """A post as a listing shows it, with site-relative URLs; built once per post and build."""
+        view = self._entry_cache.get(post.src_uri)
+        if view is None:
+            view = self.post(post, "")
+            summary = self.summary(post)
+            view["src_uri"] = post.src_uri
+            view["excerpt_html"] = rebase_links(summary[0], summary[1], "") if summary else None
+            view["read_more"] = post.src_uri in self.excerpts and self.excerpts[post.src_uri].explicit
+            self._entry_cache[post.src_uri] = view
         return view
 
-    def listing(self, listing: ListingPage, page_url: str) -> dict[str, Any]:
-        """The context of one listing page."""
+    def listing(self, listing: ListingPage) -> dict[str, Any]:
+        """The context of one listing page, with site-relative URLs."""
 
         def link(uri: str | None) -> str | None:
-            return self._link_to(uri, page_url) if uri else None
+            return self._link_to(uri, "") if uri else None
 
         tag = listing.tag
         return {
@@ -134,7 +142,7 @@ class Views:
             "number": listing.number,
             "count": listing.count,
             "tag": ({"name": tag.name, "slug": tag.slug, "count": tag.count} if tag is not None else None),
-            "entries": [self.entry(post, page_url) for post in listing.posts],
+            "entries": [self.entry(post) for post in listing.posts],
             "newer_url": link(listing.newer_uri),
             "older_url": link(listing.older_uri),
             "first_url": link(listing.first_uri),

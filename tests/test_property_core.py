@@ -164,13 +164,8 @@ def test_random_front_matter_renders_inert_html(metas: list[dict[str, Any]], bod
         assert newlines(post.title).strip() in newlines("".join(parse(header).itertext()))
     for listing in blog.listings:
         page_url = views.url_of[listing.src_uri]
-        html = RENDERER.render(
-            "listing.html",
-            listing=views.listing(listing, page_url),
-            title="T",
-            show_title=True,
-            intro_html="",
-            t=STRINGS,
+        html = RENDERER.listing(
+            views, listing, page_url, title="T", show_title=True, intro_html="", t=STRINGS
         )
         assert_inert(html)
     tags_html = RENDERER.render(
