@@ -4,7 +4,8 @@ Flow, one direction: ``on_files`` reads every post's front matter once and
 builds the `Blog`, adding the listing pages as virtual files;
 ``on_page_content`` keeps each post's excerpt and inserts its header;
 ``on_page_context`` fills the listing pages (every post is rendered by then);
-``on_post_page`` adds ``<link>`` tags to ``<head>``.
+``on_post_page`` writes the share meta and ``<link>`` tags into ``<head>``;
+``on_post_build`` writes the feeds.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import posixpath
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 import imagesize
 from markupsafe import escape
@@ -215,14 +215,15 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             files.append(File.generated(config, CSS_URI, content=css))
 
         self._files = files
-        self._outputs = [f.dest_uri for uri in self._all_uris(blog) if (f := files.get_file_from_path(uri))]
+        pages = {uri: f for uri in self._all_uris(blog) if (f := files.get_file_from_path(uri))}
+        self._outputs = [f.dest_uri for f in pages.values()]
         self._post_images = self._resolve_post_images()
         if self.config.default_image and self._default_image() is None:
             log.warning("'default_image': %r was not found in docs_dir", self.config.default_image)
         assert self._strings is not None
         self._views = Views(
             blog=blog,
-            url_of={uri: f.url for uri in self._all_uris(blog) if (f := files.get_file_from_path(uri))},
+            url_of={uri: f.url for uri, f in pages.items()},
             image_url_of={uri: local for uri, (_, local) in self._post_images.items()},
             excerpts=self._excerpts,
             strings=self._strings,
@@ -342,7 +343,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
                 length = Path(file.abs_src_path).stat().st_size
             except (OSError, ValueError):
                 width = height = -1
-        url = urljoin(self._site_url, file.url) if self._site_url else file.url
+        url = self._absolute(file.url) or file.url
         info = ImageInfo(
             url,
             None,
@@ -452,6 +453,10 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             output = escape_title_element(output, self._raw_titles[uri])
         meta = self._head_meta(page, config)
         links = self._head_links(page)
+        if uri in self._listings and page.file.generated_by:
+            # MkDocs keeps every page's HTML until the build ends; a generated listing's copy is
+            # needed by nobody once its page is written (at 1,000 posts: ~20 MB of peak memory).
+            page.content = ""
         if meta is None and not links:
             return output
         if meta is not None:
@@ -515,9 +520,9 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
 
     def _feed_entry(self, post: Post) -> FeedEntry:
         assert self._views is not None and self._site_url is not None and self._blog is not None
-        url = urljoin(self._site_url, self._views.url_of[post.src_uri])
+        url = self._site_url + self._views.url_of[post.src_uri]
         summary = self._views.summary(post)
-        summary_html = absolutize_links(summary[0], urljoin(self._site_url, summary[1])) if summary else ""
+        summary_html = absolutize_links(summary[0], self._site_url + summary[1]) if summary else ""
         content = self._contents.get(post.src_uri) if self.config.feeds.full_content else None
         image = self._post_images.get(post.src_uri)
         return FeedEntry(
@@ -579,10 +584,10 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
                     if tag
                     else config.site_description or strings["blog_description"]
                 ),
-                home_url=urljoin(self._site_url, self._views_url(home)),
-                rss_url=urljoin(self._site_url, paths["rss"]) if "rss" in paths else None,
-                atom_url=urljoin(self._site_url, paths["atom"]) if "atom" in paths else None,
-                json_url=urljoin(self._site_url, paths["json"]) if "json" in paths else None,
+                home_url=self._site_url + self._views_url(home),
+                rss_url=self._site_url + paths["rss"] if "rss" in paths else None,
+                atom_url=self._site_url + paths["atom"] if "atom" in paths else None,
+                json_url=self._site_url + paths["json"] if "json" in paths else None,
                 language=self._locale,
                 author=config.site_author or config.site_name,
                 generator="mkdocs-blog-tags",
@@ -596,7 +601,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
                 self._outputs.append(path)
 
     def _absolute(self, url: str) -> str | None:
-        return urljoin(self._site_url, url) if self._site_url else None
+        # site_url always ends with "/" (MkDocs validates it) and site URLs never start with one.
+        return self._site_url + url if self._site_url else None
 
     def _head_meta(self, page: Page, config: MkDocsConfig) -> HeadMeta | None:
         """The facts about one page, turned into head meta by the pure `build_head_meta`."""
