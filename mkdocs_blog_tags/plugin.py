@@ -521,8 +521,11 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
     def _feed_entry(self, post: Post) -> FeedEntry:
         assert self._views is not None and self._site_url is not None and self._blog is not None
         url = self._site_url + self._views.url_of[post.src_uri]
-        summary = self._views.summary(post)
-        summary_html = absolutize_links(summary[0], self._site_url + summary[1]) if summary else ""
+        excerpt = self._views.excerpt(post)
+        if excerpt is not None:
+            summary_html = absolutize_links(excerpt.html, self._site_url + excerpt.base_url)
+        else:  # the description: plain text, escaped so that it reads the same as HTML
+            summary_html = str(escape(post.description or ""))
         content = self._contents.get(post.src_uri) if self.config.feeds.full_content else None
         image = self._post_images.get(post.src_uri)
         return FeedEntry(

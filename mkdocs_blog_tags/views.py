@@ -14,8 +14,6 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from markupsafe import escape
-
 from .blog import Blog, ListingPage
 from .excerpts import first_paragraph, rebase_links
 from .i18n import Strings, format_day
@@ -101,31 +99,28 @@ class Views:
             ),
         }
 
-    def summary(self, post: Post) -> tuple[str, str] | None:
-        """A post's listing summary as ``(html, url its links are relative to)``.
+    def excerpt(self, post: Post) -> Excerpt | None:
+        """The HTML a listing shows for a post, or ``None`` when its ``description`` stands instead.
 
-        The author's excerpt (before the separator), else the description, else
-        the first paragraph of the post.
+        The author's excerpt (before the separator) comes first, then the
+        description (text, printed by the template), then the post's first paragraph.
         """
         excerpt = self.excerpts.get(post.src_uri)
         if excerpt is not None and excerpt.explicit:
-            return excerpt.html, excerpt.base_url
-        if post.description:
-            return f"<p>{escape(post.description)}</p>", ""
-        if excerpt is not None:
-            paragraph = first_paragraph(excerpt.html)
-            if paragraph:
-                return paragraph, excerpt.base_url
-        return None
+            return excerpt
+        if post.description or excerpt is None:
+            return None
+        paragraph = first_paragraph(excerpt.html)
+        return Excerpt(paragraph, excerpt.base_url, False) if paragraph else None
 
     def entry(self, post: Post) -> dict[str, Any]:
         """A post as a listing shows it, with site-relative URLs; built once per post and build."""
         view = self._entry_cache.get(post.src_uri)
         if view is None:
             view = self.post(post, "")
-            summary = self.summary(post)
+            excerpt = self.excerpt(post)
             view["src_uri"] = post.src_uri
-            view["excerpt_html"] = rebase_links(summary[0], summary[1], "") if summary else None
+            view["excerpt_html"] = rebase_links(excerpt.html, excerpt.base_url, "") if excerpt else None
             view["read_more"] = post.src_uri in self.excerpts and self.excerpts[post.src_uri].explicit
             self._entry_cache[post.src_uri] = view
         return view
