@@ -290,7 +290,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             title = self._listing_title(listing, strings)
             self._listings[listing.src_uri] = listing
             in_nav = listing.kind == "index" and listing.number == 1
-            # Later pages of a listing would only add "Page 2 of 9" titles to search results.
+            # Later pages would only add "Page 2 of 9" titles to search results (Material honours this).
             self._add_page(files, config, listing.src_uri, title, in_nav, searchable=listing.number == 1)
         self._add_page(files, config, blog.tags_index_uri, strings["tags_title"], False)
 
