@@ -350,3 +350,28 @@ def test_search_index_lists_posts_and_generated_pages(make_site) -> None:
         doc["location"] for doc in json.loads((site.site / "search/search_index.json").read_text())["docs"]
     }
     assert {"blog/a/", "blog/", "blog/tags/x/", "blog/tags/"} <= locations
+
+
+def test_blog_at_the_site_root(make_site) -> None:
+    site = make_site(
+        {"index.md": "---\ntitle: Home\n---\nWelcome.\n", "a.md": post("A post", "2024-01-01", ["x"])},
+        plugin_config={"blog_dir": "."},
+    )
+    html = site.html("index.md")
+    assert html.index("Welcome.") < html.index("A post")
+    assert [e["properties"]["name"][0] for e in h_entries(site.html("tags/x/index.md"))] == ["A post"]
+    assert (site.site / "feed.xml").is_file()
+
+
+def test_explicit_nav_may_list_a_post(make_site) -> None:
+    site = make_site(
+        {
+            "index.md": "# Home\n",
+            "blog/a.md": post("A post", "2024-01-01"),
+            "blog/b.md": post("B post", "2024-01-02"),
+        },
+        extra={"nav": [{"Home": "index.md"}, {"Featured": "blog/a.md"}]},
+    )
+    home = parse_html(site.html("index.md"))
+    nav_texts = [a.text.strip() for a in home.iter("a") if a.text]
+    assert "Featured" in nav_texts and "Blog" in nav_texts and "B post" not in nav_texts
