@@ -86,11 +86,8 @@ class Blog:
     """Post src_uri -> its blog-wide tags (its spellings mapped to the canonical one)."""
 
     def tags_of(self, post: Post) -> tuple[Tag, ...]:
-        """The blog-wide tags of a post (its spellings mapped to the canonical one)."""
-        found = self.tags_by_post.get(post.src_uri)
-        if found is None:
-            found = tuple(self.tag_by_key[tag_key(name)] for name in post.tags)
-        return found
+        """The blog-wide tags of a published post (its spellings mapped to the canonical one)."""
+        return self.tags_by_post[post.src_uri]
 
 
 def sort_posts(posts: Iterable[Post]) -> list[Post]:

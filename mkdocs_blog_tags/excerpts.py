@@ -7,6 +7,7 @@ so no listing ever renders Markdown again.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urljoin
 
 from .urls import is_relative, relative_url, resolve, root_prefix
@@ -48,31 +49,33 @@ def make_excerpt(html: str, separator: str = "<!-- more -->") -> tuple[str | Non
     return None, False
 
 
-def rebase_links(html: str, from_url: str, to_url: str) -> str:
-    """Rewrite relative ``href``/``src`` values written for ``from_url`` so they work at ``to_url``."""
-    if from_url == to_url:
-        return html
+def _map_links(html: str, change: Callable[[str], str | None]) -> str:
+    """Replace every ``href``/``src`` value for which ``change`` returns a new one."""
 
     def fix(match: re.Match[str]) -> str:
-        href = match.group(3)
-        if not is_relative(href):
+        new = change(match.group(3))
+        if new is None:
             return match.group(0)
-        new = relative_url(resolve(href, from_url), to_url)
         return f"{match.group(1)}{match.group(2)}{new}{match.group(2)}"
 
     return _LINK_ATTR.sub(fix, html)
 
 
+def rebase_links(html: str, from_url: str, to_url: str) -> str:
+    """Rewrite relative ``href``/``src`` values written for ``from_url`` so they work at ``to_url``."""
+    if from_url == to_url:
+        return html
+    return _map_links(
+        html, lambda href: relative_url(resolve(href, from_url), to_url) if is_relative(href) else None
+    )
+
+
 def absolutize_links(html: str, page_url: str) -> str:
     """Make every relative ``href``/``src`` absolute against the absolute ``page_url`` (for feeds)."""
-
-    def fix(match: re.Match[str]) -> str:
-        href = match.group(3)
-        if not is_relative(href) and not href.startswith(("/", "#")):
-            return match.group(0)
-        return f"{match.group(1)}{match.group(2)}{urljoin(page_url, href)}{match.group(2)}"
-
-    return _LINK_ATTR.sub(fix, html)
+    return _map_links(
+        html,
+        lambda href: urljoin(page_url, href) if is_relative(href) or href.startswith(("/", "#")) else None,
+    )
 
 
 def prefix_links(html: str, page_url: str) -> str:
@@ -84,11 +87,4 @@ def prefix_links(html: str, page_url: str) -> str:
     prefix = root_prefix(page_url)
     if not prefix:
         return html
-
-    def fix(match: re.Match[str]) -> str:
-        href = match.group(3)
-        if not is_relative(href):
-            return match.group(0)
-        return f"{match.group(1)}{match.group(2)}{prefix}{href}{match.group(2)}"
-
-    return _LINK_ATTR.sub(fix, html)
+    return _map_links(html, lambda href: prefix + href if is_relative(href) else None)
