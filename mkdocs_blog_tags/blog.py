@@ -138,10 +138,14 @@ def build_blog(
     *,
     layout: Layout | None = None,
     per_page: int = 10,
+    tag_per_page: int = 0,
     slug_mode: SlugMode = "transliterate",
     tag_slugs: Mapping[str, str] | None = None,
 ) -> Blog:
-    """Sort the published ``posts``, index their tags and lay out every listing page."""
+    """Sort the published ``posts``, index their tags and lay out every listing page.
+
+    ``per_page`` paginates the blog index, ``tag_per_page`` each tag's page (0: one page).
+    """
     layout = layout or Layout()
     ordered = sort_posts(posts)
 
@@ -166,7 +170,7 @@ def build_blog(
         listings += _listing(
             "tag",
             posts_by_tag[tag.slug],
-            per_page,
+            tag_per_page,
             functools.partial(_tag_page_uri, layout, tag.slug),
             tag,
         )

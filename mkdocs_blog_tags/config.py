@@ -92,7 +92,9 @@ class BlogTagsConfig(base.Config):
     page_dir = c.Type(str, default="page")
     """Folder name of the later pages of a listing (``blog/page/2/``)."""
     per_page = _NonNegativeInt(default=10)
-    """Posts per listing page; 0 puts every post on one page."""
+    """Posts per page of the blog index; 0 puts every post on one page."""
+    tag_per_page = _NonNegativeInt(default=0)
+    """Posts per tag page; 0 (the default) lists all of a tag's posts on one page."""
     slug_mode = c.Choice(("transliterate", "unicode"), default="transliterate")
     """``transliterate``: ASCII slugs (``ingenierie``); ``unicode``: keep letters (``ingénierie``)."""
     tag_slugs = c.DictOfItems(c.Type(str), default={})

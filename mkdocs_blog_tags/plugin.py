@@ -202,6 +202,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             published,
             layout=layout,
             per_page=self.config.per_page,
+            tag_per_page=self.config.tag_per_page,
             slug_mode="unicode" if self.config.slug_mode == "unicode" else "transliterate",
             tag_slugs=self.config.tag_slugs,
         )

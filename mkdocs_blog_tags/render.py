@@ -58,14 +58,24 @@ class Renderer:
     ) -> str:
         """A listing page's HTML; each post's entry is rendered once per build, whatever the listings.
 
-        The listing is rendered with site-relative URLs and rebased to its page
-        in one pass; a hand-written intro keeps its own links untouched.
+        The blog index shows ``entry.html`` cards, a tag page the compact
+        ``tag_entry.html``. The listing is rendered with site-relative URLs and
+        rebased to its page in one pass; a hand-written intro keeps its own links untouched.
         """
         view = views.listing(listing)
+        template = "entry.html" if listing.kind == "index" else "tag_entry.html"
+        entries_html = []
         for entry in view["entries"]:
-            if "html" not in entry:
-                entry["html"] = self.render("entry.html", entry=entry, t=context.get("t"))
+            # Entry views live for one build (`Views`), and so does their rendered HTML.
+            rendered = entry.setdefault("_rendered", {})
+            if template not in rendered:
+                rendered[template] = self.render(template, entry=entry, t=context.get("t"))
+            entries_html.append(rendered[template])
         html = self.render(
-            "listing.html", listing=view, intro_html=_INTRO_MARK if intro_html else "", **context
+            "listing.html",
+            listing=view,
+            entries_html=entries_html,
+            intro_html=_INTRO_MARK if intro_html else "",
+            **context,
         )
         return prefix_links(html, page_url).replace(_INTRO_MARK, intro_html, 1)

@@ -58,8 +58,11 @@ def test_blog_model_listings_and_tags() -> None:
     python = blog.tag_by_key["python"]
     assert python.count == 23
     assert blog.posts_by_tag[python.slug][0].src_uri == "blog/22.md"
-    tag_pages = [li.src_uri for li in blog.listings if li.tag == python]
-    assert tag_pages == [
+    # A tag's posts are on one page unless tag_per_page says otherwise.
+    tag_pages = [li for li in blog.listings if li.tag == python]
+    assert [(li.src_uri, len(li.posts)) for li in tag_pages] == [("blog/tags/python/index.md", 23)]
+    paged = build_blog(posts, per_page=10, tag_per_page=10)
+    assert [li.src_uri for li in paged.listings if li.tag == python] == [
         "blog/tags/python/index.md",
         "blog/tags/python/page/2/index.md",
         "blog/tags/python/page/3/index.md",

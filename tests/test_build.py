@@ -143,8 +143,14 @@ def test_blog_on_every_theme(make_site, theme: str, use_directory_urls: bool) ->
     }.items():
         tag_uri = f"blog/tags/{slug}/index.md"
         assert [e["properties"]["name"][0] for e in h_entries(site.html(tag_uri))] == expected
-    filler_pages = listing_pages(site, "blog/tags/filler/index.md")
-    assert len(filler_pages) == 2
+    # A tag's page lists all its posts on one page, as compact entries (title, date, link).
+    assert listing_pages(site, "blog/tags/filler/index.md") == ["blog/tags/filler/index.md"]
+    fillers = h_entries(site.html("blog/tags/filler/index.md"))
+    assert [e["properties"]["name"][0] for e in fillers] == [f"Filler {i}" for i in range(7, 0, -1)]
+    for filler in fillers:
+        assert filler["properties"]["published"][0].startswith("2023-0")
+        assert "summary" not in filler["properties"] and "photo" not in filler["properties"]
+        assert site.resolve_link("blog/tags/filler/index.md", filler["properties"]["url"][0]).is_file()
     assert not (site.site / "blog/tags/brouillon-secret").exists()
     assert not (site.site / "blog/tags/avenir").exists()
 
@@ -273,6 +279,36 @@ def test_custom_dir_overrides_one_template(make_site, tmp_path: Path) -> None:
     html = site.html("blog/index.md")
     assert '<p class="my-entry">A &lt;b&gt;post&lt;/b&gt; / January 1, 2024</p>' in html
     assert "blog-tags-pager" not in html  # one page only; the other templates are still ours
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False], ids=["dir-urls", "file-urls"])
+def test_tag_per_page_paginates_tag_pages_with_full_cards_from_an_override(
+    make_site, tmp_path: Path, use_directory_urls: bool
+) -> None:
+    # The documented override: tag pages show the index's cards instead of compact entries.
+    overrides = tmp_path / "overrides" / "blog_tags"
+    overrides.mkdir(parents=True)
+    (overrides / "tag_entry.html").write_text('{% include "blog_tags/entry.html" %}\n', encoding="utf-8")
+    site = make_site(
+        corpus(),
+        theme={"name": "mkdocs", "custom_dir": str(tmp_path / "overrides")},
+        use_directory_urls=use_directory_urls,
+        plugin_config={"tag_per_page": 3, "tag_slugs": SLUGS},
+    )
+    assert site.warnings() == []
+    pages = listing_pages(site, "blog/tags/filler/index.md")
+    assert pages == [
+        "blog/tags/filler/index.md",
+        "blog/tags/filler/page/2/index.md",
+        "blog/tags/filler/page/3/index.md",
+    ]
+    entries = [(uri, e) for uri in pages for e in h_entries(site.html(uri))]
+    assert [e["properties"]["name"][0] for _, e in entries] == [f"Filler {i}" for i in range(7, 0, -1)]
+    for uri, entry in entries:
+        assert entry["properties"]["summary"][0].startswith("Filler ")
+        assert site.resolve_link(uri, entry["properties"]["url"][0]).is_file()
+    # The blog index keeps its own page size (10) and its cards.
+    assert listing_pages(site, "blog/index.md") == ["blog/index.md"]
 
 
 def test_explicit_nav_gets_the_blog_appended(make_site) -> None:

@@ -10,6 +10,7 @@ def test_defaults_need_no_configuration() -> None:
     assert (errors, warnings) == ([], [])
     assert plugin.config.blog_dir == "blog"
     assert plugin.config.per_page == 10
+    assert plugin.config.tag_per_page == 0
     assert plugin.config.fields == DEFAULT_FIELDS
     assert plugin.config.meta is True
 
@@ -19,6 +20,7 @@ def test_defaults_need_no_configuration() -> None:
     [
         ({"words_per_minute": 0}, "whole number >= 1"),
         ({"per_page": -1}, "whole number >= 0"),
+        ({"tag_per_page": -2}, "whole number >= 0"),
         ({"slug_mode": "ascii"}, "Expected one of"),
         ({"fields": {"nope": "x"}}, "Unknown field 'nope'"),
         ({"fields": {"tags": []}}, "expected a key or a list of keys"),

@@ -131,7 +131,7 @@ def assert_inert(fragment: str) -> None:
 
 
 def views_for(posts: list[Post]) -> Views:
-    blog = build_blog(posts, per_page=2)
+    blog = build_blog(posts, per_page=2, tag_per_page=2)
     url_of = {p.src_uri: p.src_uri[:-3] + "/" for p in posts}
     url_of.update({li.src_uri: li.src_uri[: -len("index.md")] for li in blog.listings})
     url_of[blog.tags_index_uri] = blog.tags_index_uri[: -len("index.md")]
