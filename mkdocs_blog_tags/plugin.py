@@ -15,6 +15,7 @@ import datetime as dt
 import fnmatch
 import json
 import mimetypes
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -113,6 +114,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         self._images: dict[str, tuple[ImageInfo, str]] = {}
         self._post_images: dict[str, tuple[ImageInfo, str]] = {}
         self._locale = "en"
+        self._read_options: tuple[object, ...] = ()
+        self._header: dict[str, bool] = {}
         self._site_url: str | None = None
         self._site_name = ""
 
@@ -132,6 +135,10 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         if unknown:
             raise PluginError(f"blog-tags: 'strings': unknown keys {', '.join(unknown)}")
         self._strings = Strings(locale, self.config.strings)
+        # What a post's reading depends on besides its file (part of the read cache's key).
+        self._read_options = (repr(self.config.fields), str(self._tz), self.config.words_per_minute)
+        # Plain values for the per-post template: a Config object's attributes are slow descriptors.
+        self._header = {key: bool(value) for key, value in self.config.header.items()}
         self._locale = locale
         self._site_url = config.site_url or None
         self._site_name = config.site_name
@@ -263,11 +270,10 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         if file.generated_by or not file.abs_src_path:
             return None
         try:
-            stat = Path(file.abs_src_path).stat()
+            stat = os.stat(file.abs_src_path)  # noqa: PTH116 -- once per post; pathlib parsing costs more
         except OSError:
             return None
-        options = (repr(self.config.fields), str(self._tz), self.config.words_per_minute)
-        return (file.abs_src_path, stat.st_mtime_ns, stat.st_size, options)
+        return (file.abs_src_path, stat.st_mtime_ns, stat.st_size, self._read_options)
 
     def _warn_collision(self, collision: Collision) -> None:
         names = ", ".join(f"'{name}'" for name, _ in collision.assigned)
@@ -398,7 +404,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             "post_header.html",
             post=self._views.post(post, page.url),
             show_title=not has_h1,
-            header=self.config.header,
+            header=self._header,
             t=self._strings,
         )
         closing = _H1_CLOSE.search(html) if has_h1 else None
