@@ -10,6 +10,12 @@ Examples::
 
     python benchmarks/bench_build.py --smoke
     python benchmarks/bench_build.py --posts 200,1000 --themes mkdocs,material --runs 3
+    python benchmarks/bench_build.py --posts 1000 --ablation --instructions --runs 1
+
+``--ablation`` adds builds of (b) with the share meta, the feeds, the post headers, and all three,
+switched off. ``--instructions`` counts the instructions of each first build under valgrind
+instead of timing it: slower, but the same on every run, where wall time on a shared machine
+drifts by tens of percent.
 
 The default work directory is a temporary folder, removed at the end; pass ``--workdir`` to keep
 the corpus and the configurations (a corpus is then reused when its size and seed match).
@@ -29,6 +35,7 @@ import logging
 import os
 import platform
 import random
+import re
 import shlex
 import shutil
 import statistics
@@ -91,7 +98,23 @@ TAGS = (
 )  # fmt: skip
 
 VARIANTS = ("bare", "blog-tags", "material-blog")
-LABELS = {"bare": "(a) bare", "blog-tags": "(b) blog-tags", "material-blog": "(c) material blog"}
+# --ablation: (b) with one part of the plugin switched off, to see what each part costs.
+ABLATIONS = {
+    "no-meta": ["meta: false"],
+    "no-feeds": ["feeds: {rss: false, atom: false, json: false}"],
+    "no-header": ["header: {date: false, reading_time: false, tags: false, image: false}"],
+    "core": [
+        "meta: false",
+        "feeds: {rss: false, atom: false, json: false}",
+        "header: {date: false, reading_time: false, tags: false, image: false}",
+    ],
+}
+LABELS = {
+    "bare": "(a) bare",
+    "blog-tags": "(b) blog-tags",
+    "material-blog": "(c) material blog",
+    **{name: f"(b) {name}" for name in ABLATIONS},
+}
 COLUMNS = (
     "N",
     "theme",
@@ -277,7 +300,8 @@ def write_config(workdir: Path, corpus: Path, theme: str, variant: str) -> Path:
         "bare": ["search"],
         "blog-tags": ["search", "blog-tags"],
         "material-blog": ["search", "material/blog", "material/tags"],
-    }[variant]
+    }.get(variant, ["search", "blog-tags:"])
+    options = [f"      {line}" for line in ABLATIONS.get(variant, [])]
     lines = [
         "site_name: Bench",
         "site_url: https://example.org/",
@@ -286,6 +310,7 @@ def write_config(workdir: Path, corpus: Path, theme: str, variant: str) -> Path:
         f"  name: {theme}",
         "plugins:",
         *(f"  - {name}" for name in plugins),
+        *options,
     ]
     if variant == "bare":
         # Posts out of the automatic nav, as blog-tags and Material's blog do.
@@ -339,10 +364,12 @@ def child(config_file: str, site_dir: str) -> int:
     build(config)
     first = time.perf_counter() - start
 
-    start = time.perf_counter()
-    config = load_config(config_file, site_dir=site_dir)
-    build(config)
-    rebuild = time.perf_counter() - start
+    rebuild = 0.0
+    if not os.environ.get("BENCH_FIRST_BUILD_ONLY"):
+        start = time.perf_counter()
+        config = load_config(config_file, site_dir=site_dir)
+        build(config)
+        rebuild = time.perf_counter() - start
 
     config.plugins.on_shutdown()
     result = {"first": first, "rebuild": rebuild, "maxrss_kb": _maxrss_kb(), "warnings": handler.warnings}
@@ -350,10 +377,21 @@ def child(config_file: str, site_dir: str) -> int:
     return 0
 
 
-def run_child(case: Case, site_dir: Path) -> tuple[Build | None, str]:
-    """One build in a fresh interpreter; the result, or None and the child's output."""
+_IREFS = re.compile(r"I\s+refs:\s+([\d,]+)")
+
+
+def run_child(case: Case, site_dir: Path, instructions: bool = False) -> tuple[Build | None, str]:
+    """One build in a fresh interpreter; the result, or None and the child's output.
+
+    With ``instructions``, the child runs its first build only, under valgrind's cachegrind,
+    and ``Build.first`` is the number of instructions it executed, in millions.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     command = [sys.executable, str(Path(__file__).resolve()), "--child", str(case.config), str(site_dir)]
+    if instructions:
+        env.update(BENCH_FIRST_BUILD_ONLY="1", PYTHONHASHSEED="0")
+        valgrind = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+        command = [*valgrind, *command]
     try:
         proc = subprocess.run(
             command, capture_output=True, text=True, env=env, timeout=CHILD_TIMEOUT_S, check=False
@@ -369,6 +407,11 @@ def run_child(case: Case, site_dir: Path) -> tuple[Build | None, str]:
     build = Build(
         float(data["first"]), float(data["rebuild"]), float(data["maxrss_kb"]), int(data["warnings"])
     )
+    if instructions:
+        found = _IREFS.search(proc.stderr)
+        if not found:
+            return None, "no instruction count in valgrind's output:\n" + proc.stderr
+        build = dataclasses.replace(build, first=int(found.group(1).replace(",", "")) / 1e6, maxrss_kb=0)
     return build, proc.stderr
 
 
@@ -401,8 +444,8 @@ def summarize(cases: Sequence[Case], results: dict[Case, list[Build]]) -> list[R
     return rows
 
 
-def table_cells(rows: Sequence[Row], failed: Sequence[Case]) -> list[list[str]]:
-    """The cells of the results table, failed cases last."""
+def table_cells(rows: Sequence[Row], failed: Sequence[Case], instructions: bool = False) -> list[list[str]]:
+    """The cells of the results table, failed cases last (no memory or rebuild when counting)."""
     cells: list[list[str]] = []
     for row in rows:
         base = row if row.case.variant == "bare" else row.base
@@ -411,12 +454,18 @@ def table_cells(rows: Sequence[Row], failed: Sequence[Case]) -> list[list[str]]:
                 str(row.case.n),
                 row.case.theme,
                 LABELS[row.case.variant],
-                f"{row.first:.3f}",
+                f"{row.first:.0f}" if instructions else f"{row.first:.3f}",
                 _ratio(row.first, base.first) if base else "n/a",
-                f"{row.rss_mb:.1f}",
-                _ratio(row.rss_mb, base.rss_mb) if base else "n/a",
-                f"{row.rebuild:.3f}",
-                _ratio(row.rebuild, base.rebuild) if base else "n/a",
+                *(
+                    ["n/a"] * 4
+                    if instructions
+                    else [
+                        f"{row.rss_mb:.1f}",
+                        _ratio(row.rss_mb, base.rss_mb) if base else "n/a",
+                        f"{row.rebuild:.3f}",
+                        _ratio(row.rebuild, base.rebuild) if base else "n/a",
+                    ]
+                ),
             ]
         )
     for case in failed:
@@ -424,9 +473,9 @@ def table_cells(rows: Sequence[Row], failed: Sequence[Case]) -> list[list[str]]:
     return cells
 
 
-def plain_table(cells: Sequence[Sequence[str]]) -> str:
+def plain_table(cells: Sequence[Sequence[str]], columns: Sequence[str] = COLUMNS) -> str:
     """Aligned columns: text left, numbers right."""
-    widths = [max(len(r[i]) for r in [COLUMNS, *cells]) for i in range(len(COLUMNS))]
+    widths = [max(len(r[i]) for r in [columns, *cells]) for i in range(len(columns))]
     left = {1, 2}
 
     def line(row: Sequence[str]) -> str:
@@ -436,13 +485,13 @@ def plain_table(cells: Sequence[Sequence[str]]) -> str:
         return "  ".join(parts).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(COLUMNS), rule, *(line(r) for r in cells)])
+    return "\n".join([line(columns), rule, *(line(r) for r in cells)])
 
 
-def markdown_table(cells: Sequence[Sequence[str]]) -> str:
+def markdown_table(cells: Sequence[Sequence[str]], columns: Sequence[str] = COLUMNS) -> str:
     """A GitHub-flavoured Markdown table."""
-    align = ["---:" if i not in (1, 2) else ":---" for i in range(len(COLUMNS))]
-    rows = [COLUMNS, align, *cells]
+    align = ["---:" if i not in (1, 2) else ":---" for i in range(len(columns))]
+    rows = [columns, align, *cells]
     return "\n".join("| " + " | ".join(r) + " |" for r in rows)
 
 
@@ -503,6 +552,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-material-blog", action="store_true", help="skip (c), Material's blog plugin")
     parser.add_argument("--markdown-table", action="store_true", help="also print a Markdown table")
     parser.add_argument("--seed", type=int, default=1, help="seed of the corpus generator (default: 1)")
+    parser.add_argument(
+        "--ablation",
+        action="store_true",
+        help="also build (b) without meta, without feeds, without headers, and with all three off",
+    )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions under valgrind (first build only), not time: exact on a noisy machine",
+    )
     parser.add_argument("--smoke", action="store_true", help="CI check: N=50, 1 run, mkdocs theme, no (c)")
     parser.add_argument("--child", nargs=2, metavar=("CONFIG", "SITE_DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -545,7 +604,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             corpus = write_corpus(workdir, n, args.seed)
             print(f"corpus N={n}: {corpus} ({time.perf_counter() - start:.1f} s)", file=sys.stderr)
             for theme in args.themes:
-                for variant in VARIANTS:
+                for variant in (*VARIANTS, *(ABLATIONS if args.ablation else ())):
                     if variant == "material-blog" and (theme != "material" or args.no_material_blog):
                         continue
                     cases.append(Case(n, theme, variant, write_config(workdir, corpus, theme, variant)))
@@ -559,7 +618,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     if case in failed:
                         continue
                     site_dir = Path(tempfile.mkdtemp(prefix="site-", dir=workdir))
-                    build, output = run_child(case, site_dir)
+                    build, output = run_child(case, site_dir, args.instructions)
                     where = f"run {run + 1}/{args.runs} N={n} {theme} {LABELS[case.variant]}"
                     if build is None:
                         failed.append(case)
@@ -567,17 +626,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                         continue
                     results[case].append(build)
                     note = f", {build.warnings} warning(s)" if build.warnings else ""
-                    print(
-                        f"{where}: {build.first:.2f} s, rebuild {build.rebuild:.2f} s, "
-                        f"{build.maxrss_kb / 1024:.0f} MB{note}",
-                        file=sys.stderr,
-                    )
+                    if args.instructions:
+                        print(f"{where}: {build.first:.0f} M instructions{note}", file=sys.stderr)
+                    else:
+                        print(
+                            f"{where}: {build.first:.2f} s, rebuild {build.rebuild:.2f} s, "
+                            f"{build.maxrss_kb / 1024:.0f} MB{note}",
+                            file=sys.stderr,
+                        )
     finally:
         if own_workdir:
             shutil.rmtree(workdir, ignore_errors=True)
 
     rows = summarize([c for c in cases if c not in failed], results)
-    cells = table_cells(rows, failed)
+    cells = table_cells(rows, failed, args.instructions)
+    columns = (*COLUMNS[:3], "M instructions", *COLUMNS[4:]) if args.instructions else COLUMNS
     print(machine_info())
     print("Command: " + shlex.join([sys.executable, *sys.argv]))
     themes = ",".join(args.themes)
@@ -585,15 +648,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     resolved = ["--posts", posts, "--themes", themes, "--runs", str(args.runs), "--seed", str(args.seed)]
     if args.no_material_blog:
         resolved.append("--no-material-blog")
+    flags = (("--ablation", args.ablation), ("--instructions", args.instructions))
+    resolved += [flag for flag, on in flags if on]
     print("Same as:  " + shlex.join([sys.executable, sys.argv[0], *resolved]))
-    print(f"Medians of {args.runs} run(s), each build in a fresh process; ratios are to (a) bare.")
+    if args.instructions:
+        print(
+            f"Instructions executed by a fresh process that imports MkDocs and builds once "
+            f"(valgrind cachegrind), medians of {args.runs} run(s); ratios are to (a) bare."
+        )
+    else:
+        print(f"Medians of {args.runs} run(s), each build in a fresh process; ratios are to (a) bare.")
     print()
-    print(plain_table(cells))
+    print(plain_table(cells, columns))
     warned = [r for r in rows if r.warnings]
     if warned:
         print()
         print(
-            "Warnings logged per child (build + rebuild): "
+            "Warnings logged per child (build, and rebuild unless counting instructions): "
             + "; ".join(f"{r.case.n} {r.case.theme} {LABELS[r.case.variant]}: {r.warnings}" for r in warned)
         )
     scaling = scaling_lines(rows)
@@ -602,7 +673,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n".join(scaling))
     if args.markdown_table:
         print()
-        print(markdown_table(cells))
+        print(markdown_table(cells, columns))
     if failed:
         print(f"\n{len(failed)} configuration(s) failed to build.", file=sys.stderr)
         return 1
