@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from email.utils import format_datetime
 from typing import Any
 
-__all__ = ["Feed", "FeedEntry", "atom", "json_feed", "rss", "xml_text"]
+__all__ = ["Feed", "FeedEntry", "atom", "clear_caches", "json_feed", "rss", "xml_text"]
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -128,6 +128,12 @@ def _rss_item(entry: FeedEntry) -> str:
     if entry.image_url and entry.image_length is not None and entry.image_type:
         _sub(item, "enclosure", url=entry.image_url, length=str(entry.image_length), type=entry.image_type)
     return _fragment(item)
+
+
+def clear_caches() -> None:
+    """Forget the serialized items (kept between builds so that a serve rebuild reuses them)."""
+    _rss_item.cache_clear()
+    _atom_entry.cache_clear()
 
 
 def _a(name: str) -> str:

@@ -551,10 +551,20 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             image_length=image[0].length if image else None,
         )
 
+    # Before the search plugin writes its index, the largest allocation of a build: the model and
+    # the rendered entries are released first (at 10,000 posts, tens of MB off the peak).
+    @event_priority(100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the feeds, then delete what an earlier build in this process wrote and this one did not."""
+        """Write the feeds, delete what an earlier build in this process wrote and this one did not."""
         self._write_feeds(config)
         self._remove_stale_outputs(config)
+        self._release()
+
+    def _release(self) -> None:
+        """Drop what only this build needed; keep the caches that serve rebuilds reuse."""
+        self._reset()
+        if self._command != "serve":
+            feeds.clear_caches()
 
     def _remove_stale_outputs(self, config: MkDocsConfig) -> None:
         """Under ``--dirty`` the site folder is not cleaned: a renamed tag's old page would survive."""
