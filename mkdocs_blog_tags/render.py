@@ -66,11 +66,10 @@ class Renderer:
         template = "entry.html" if listing.kind == "index" else "tag_entry.html"
         entries_html = []
         for entry in view["entries"]:
-            # Entry views live for one build (`Views`), and so does their rendered HTML.
-            rendered = entry.setdefault("_rendered", {})
-            if template not in rendered:
-                rendered[template] = self.render(template, entry=entry, t=context.get("t"))
-            entries_html.append(rendered[template])
+            key = (template, entry["src_uri"])
+            if key not in views.rendered:
+                views.rendered[key] = self.render(template, entry=entry, t=context.get("t"))
+            entries_html.append(views.rendered[key])
         html = self.render(
             "listing.html",
             listing=view,

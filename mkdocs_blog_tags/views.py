@@ -49,6 +49,8 @@ class Views:
     """src_uris shown only because drafts are on (``mkdocs serve``)."""
     _fixed_cache: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, init=False, repr=False)
     _entry_cache: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, init=False, repr=False)
+    rendered: dict[tuple[str, str], str] = dataclasses.field(default_factory=dict, init=False, repr=False)
+    """(template, post src_uri) -> a listing entry rendered by the `Renderer`, once per build."""
 
     def _link(self, target: str, page_url: str) -> str:
         return relative_url(target, page_url) if is_relative(target) else target
