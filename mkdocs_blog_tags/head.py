@@ -23,6 +23,7 @@ _CANDIDATE = re.compile(
 )
 _ATTR = re.compile(r"""\s*([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _TAG_END = re.compile(r"\s*/?>")
+_META_CONTENT = re.compile(r"""<meta\s+(?:name|property)\s*=\s*["']([^"']+)["']\s+content\s*=\s*["']""")
 
 
 def insert_into_head(html: str, snippet: str) -> str:
@@ -51,12 +52,10 @@ def _parse_tag(html: str, start: int, name_len: int) -> tuple[dict[str, str], in
 
 def _raw_meta_end(html: str, start: int, raw_values: Iterable[str]) -> tuple[str, int] | None:
     """End of a ``<meta name="K" content="RAW">`` whose unescaped RAW broke its quoting."""
-    head = re.match(
-        r"""<meta\s+(?:name|property)\s*=\s*["']([^"']+)["']\s+content\s*=\s*["']""", html[start:]
-    )
+    head = _META_CONTENT.match(html, start)  # a slice html[start:] would copy the rest of the page
     if not head:
         return None
-    value_start = start + head.end()
+    value_start = head.end()
     for raw in raw_values:
         if raw and html.startswith(raw, value_start):
             end = _TAG_END.match(html, value_start + len(raw) + 1)
