@@ -49,14 +49,25 @@ class Views:
     """src_uris shown only because drafts are on (``mkdocs serve``)."""
     _fixed_cache: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, init=False, repr=False)
     _entry_cache: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, init=False, repr=False)
+    _tag_urls: dict[str, str] = dataclasses.field(default_factory=dict, init=False, repr=False)
     rendered: dict[tuple[str, str], str] = dataclasses.field(default_factory=dict, init=False, repr=False)
     """(template, post src_uri) -> a listing entry rendered by the `Renderer`, once per build."""
 
     def _link(self, target: str, page_url: str) -> str:
-        return relative_url(target, page_url) if is_relative(target) else target
+        # Seen from the site root (listing entries), a site-relative URL is already the link.
+        if not page_url or not is_relative(target):
+            return target
+        return relative_url(target, page_url)
 
     def _link_to(self, src_uri: str, page_url: str) -> str:
         return self._link(self.url_of[src_uri], page_url)
+
+    def _tag_url(self, slug: str) -> str:
+        """The site-relative URL of a tag's first page (looked up once per tag and build)."""
+        url = self._tag_urls.get(slug)
+        if url is None:
+            url = self._tag_urls[slug] = self.url_of[self.blog.layout.tag_uri(slug)]
+        return url
 
     def tag_links(self, post: Post, page_url: str) -> list[dict[str, Any]]:
         return [
@@ -64,7 +75,7 @@ class Views:
                 "name": tag.name,
                 "slug": tag.slug,
                 "count": tag.count,
-                "url": self._link_to(self.blog.layout.tag_uri(tag.slug), page_url),
+                "url": self._link(self._tag_url(tag.slug), page_url),
             }
             for tag in self.blog.tags_of(post)
         ]
@@ -156,7 +167,7 @@ class Views:
                     "slug": tag.slug,
                     "count": tag.count,
                     "count_text": self.strings.posts(tag.count),
-                    "url": self._link_to(self.blog.layout.tag_uri(tag.slug), page_url),
+                    "url": self._link(self._tag_url(tag.slug), page_url),
                 }
                 for tag in self.blog.tags
             ],
