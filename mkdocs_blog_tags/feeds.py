@@ -1,9 +1,12 @@
 """RSS 2.0, Atom 1.0 and JSON Feed 1.1 from plain `Feed` data.
 
-XML is built with ``xml.etree.ElementTree``, so every value is escaped by the
-XML library, never by string templates; characters XML 1.0 forbids (control
-characters, lone surrogates, U+FFFE/U+FFFF) are dropped first, because no
-escaping can represent them. JSON Feed goes through ``json``. Output is
+XML is written as text; a value enters it only through `_el` or `_attr`: every
+text and attribute value goes through ``xml.sax.saxutils.escape`` (attributes
+also escape quotes and line ends, as ElementTree does), after the characters
+XML 1.0 forbids (control characters, lone surrogates, U+FFFE/U+FFFF) are
+dropped, because no escaping can represent them. Writing text rather than
+building ElementTree trees made the feeds about a fifth cheaper; the tests read
+every feed back with lxml and feedparser. JSON Feed goes through ``json``. Output is
 deterministic: the feed's ``updated`` time is its newest entry's, never "now".
 """
 
@@ -14,9 +17,9 @@ import datetime as dt
 import functools
 import json
 import re
-import xml.etree.ElementTree as ET
 from email.utils import format_datetime
 from typing import Any
+from xml.sax.saxutils import escape
 
 __all__ = ["Feed", "FeedEntry", "atom", "clear_caches", "json_feed", "rss", "xml_text"]
 
@@ -75,29 +78,22 @@ def xml_text(value: str) -> str:
     return _XML_FORBIDDEN.sub("", value)
 
 
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
-    if text is not None:
-        element.text = xml_text(text)
-    return element
+# What ElementTree escapes in an attribute besides & < >: the quote, and the white space an
+# XML parser would otherwise normalize to a plain space.
+_ATTR_ENTITIES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#09;"}
 
 
-_SLOT = "blog-tags-items"
+def _attr(value: str) -> str:
+    """``value`` ready to go between double quotes in an attribute."""
+    return escape(xml_text(value), _ATTR_ENTITIES)
 
 
-def _fragment(element: ET.Element) -> str:
-    """One element serialized on its own (namespaces it uses are declared on it: valid, if redundant)."""
-    return ET.tostring(element, encoding="unicode", short_empty_elements=True)
-
-
-def _serialize(root: ET.Element, parent: ET.Element, items: list[str]) -> bytes:
-    """The document with the serialized ``items`` as the last children of ``parent``."""
-    # No pretty-printing: feeds are read by programs, and indenting costs a third of the writing.
-    slot = ET.SubElement(parent, _SLOT)
-    text = ET.tostring(root, encoding="unicode")
-    parent.remove(slot)
-    text = text.replace(f"<{_SLOT} />", "".join(items), 1)
-    return ('<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n").encode("utf-8")
+def _el(tag: str, text: str | None = None, /, **attrs: str) -> str:
+    """One element as XML text: ``text`` and every attribute value escaped by `xml.sax.saxutils`."""
+    attributes = "".join(f' {name}="{_attr(value)}"' for name, value in attrs.items())
+    if text is None:
+        return f"<{tag}{attributes} />"
+    return f"<{tag}{attributes}>{escape(xml_text(text))}</{tag}>"
 
 
 def _rfc822(value: dt.datetime) -> str:
@@ -108,99 +104,107 @@ def _iso(value: dt.datetime) -> str:
     return value.isoformat(timespec="seconds")
 
 
-# A post appears in the blog's feed and in each of its tags' feeds: its XML is built and
-# serialized once, then spliced into every feed document that lists it.
+def _document(root_open: str, root_close: str, head: list[str], items: list[str]) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        + root_open
+        + "".join(head)
+        + "".join(items)
+        + root_close
+        + "\n"
+    ).encode("utf-8")
+
+
+# A post appears in the blog's feed and in each of its tags' feeds: its XML is written once,
+# then spliced into every feed document that lists it.
 @functools.lru_cache(maxsize=4096)
 def _rss_item(entry: FeedEntry) -> str:
-    item = ET.Element("item")
-    _sub(item, "title", entry.title)
-    _sub(item, "link", entry.url)
-    _sub(item, "guid", entry.id, isPermaLink="true" if entry.id == entry.url else "false")
+    parts = [
+        _el("title", entry.title),
+        _el("link", entry.url),
+        _el("guid", entry.id, isPermaLink="true" if entry.id == entry.url else "false"),
+    ]
     if entry.published:
-        _sub(item, "pubDate", _rfc822(entry.published))
-    _sub(item, "description", entry.summary_html)
+        parts.append(_el("pubDate", _rfc822(entry.published)))
+    parts.append(_el("description", entry.summary_html))
     if entry.content_html is not None:
-        _sub(item, f"{{{CONTENT_NS}}}encoded", entry.content_html)
-    for tag in entry.tags:
-        _sub(item, "category", tag)
-    for author in entry.authors:
-        _sub(item, f"{{{DC_NS}}}creator", author)
+        parts.append(_el("content:encoded", entry.content_html))
+    parts += [_el("category", tag) for tag in entry.tags]
+    parts += [_el("dc:creator", author) for author in entry.authors]
     if entry.image_url and entry.image_length is not None and entry.image_type:
-        _sub(item, "enclosure", url=entry.image_url, length=str(entry.image_length), type=entry.image_type)
-    return _fragment(item)
+        parts.append(
+            _el("enclosure", url=entry.image_url, length=str(entry.image_length), type=entry.image_type)
+        )
+    return "<item>" + "".join(parts) + "</item>"
 
 
 def clear_caches() -> None:
-    """Forget the serialized items (kept between builds so that a serve rebuild reuses them)."""
+    """Forget the written items (kept between builds so that a serve rebuild reuses them)."""
     _rss_item.cache_clear()
     _atom_entry.cache_clear()
 
 
-def _a(name: str) -> str:
-    return f"{{{ATOM_NS}}}{name}"
-
-
 @functools.lru_cache(maxsize=4096)
 def _atom_entry(entry: FeedEntry, updated: dt.datetime) -> str:
-    element = ET.Element(_a("entry"))
-    _sub(element, _a("title"), entry.title)
-    _sub(element, _a("id"), entry.id)
-    _sub(element, _a("link"), rel="alternate", type="text/html", href=entry.url)
+    parts = [
+        _el("title", entry.title),
+        _el("id", entry.id),
+        _el("link", rel="alternate", type="text/html", href=entry.url),
+    ]
     if entry.published:
-        _sub(element, _a("published"), _iso(entry.published))
-    _sub(element, _a("updated"), _iso(updated))
-    for name in entry.authors:
-        _sub(_sub(element, _a("author")), _a("name"), name)
-    for tag in entry.tags:
-        _sub(element, _a("category"), term=tag)
-    _sub(element, _a("summary"), entry.summary_html, type="html")
+        parts.append(_el("published", _iso(entry.published)))
+    parts.append(_el("updated", _iso(updated)))
+    parts += ["<author>" + _el("name", name) + "</author>" for name in entry.authors]
+    parts += [_el("category", term=tag) for tag in entry.tags]
+    parts.append(_el("summary", entry.summary_html, type="html"))
     if entry.content_html is not None:
-        _sub(element, _a("content"), entry.content_html, type="html")
+        parts.append(_el("content", entry.content_html, type="html"))
     if entry.image_url and entry.image_type:
         attrs = {"rel": "enclosure", "type": entry.image_type, "href": entry.image_url}
         if entry.image_length is not None:
             attrs["length"] = str(entry.image_length)
-        _sub(element, _a("link"), **attrs)
-    return _fragment(element)
+        parts.append(_el("link", **attrs))
+    return "<entry>" + "".join(parts) + "</entry>"
 
 
 def rss(feed: Feed) -> bytes:
     """RSS 2.0 with ``atom:link rel=self``, ``content:encoded`` and ``dc:creator``."""
-    ET.register_namespace("atom", ATOM_NS)
-    ET.register_namespace("dc", DC_NS)
-    ET.register_namespace("content", CONTENT_NS)
-    root = ET.Element("rss", {"version": "2.0"})
-    channel = _sub(root, "channel")
-    _sub(channel, "title", feed.title)
-    _sub(channel, "link", feed.home_url)
-    _sub(channel, "description", feed.description)
+    head = [
+        _el("title", feed.title),
+        _el("link", feed.home_url),
+        _el("description", feed.description),
+    ]
     if feed.rss_url:
-        _sub(channel, f"{{{ATOM_NS}}}link", href=feed.rss_url, rel="self", type="application/rss+xml")
-    _sub(channel, "language", feed.language.replace("_", "-").lower())
-    _sub(channel, "lastBuildDate", _rfc822(feed.updated))
-    _sub(channel, "generator", f"{feed.generator} {feed.generator_version}")
-    return _serialize(root, channel, [_rss_item(entry) for entry in feed.entries])
+        head.append(_el("atom:link", href=feed.rss_url, rel="self", type="application/rss+xml"))
+    head += [
+        _el("language", feed.language.replace("_", "-").lower()),
+        _el("lastBuildDate", _rfc822(feed.updated)),
+        _el("generator", f"{feed.generator} {feed.generator_version}"),
+    ]
+    root = (
+        f'<rss version="2.0" xmlns:atom="{ATOM_NS}" xmlns:content="{CONTENT_NS}" xmlns:dc="{DC_NS}"><channel>'
+    )
+    return _document(root, "</channel></rss>", head, [_rss_item(entry) for entry in feed.entries])
 
 
 def atom(feed: Feed) -> bytes:
     """Atom 1.0 (RFC 4287)."""
-    ET.register_namespace("", ATOM_NS)
-    a = _a
-    root = ET.Element(
-        a("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": feed.language.replace("_", "-")}
-    )
-    _sub(root, a("title"), feed.title)
-    _sub(root, a("subtitle"), feed.description)
-    _sub(root, a("id"), feed.atom_url or feed.home_url)
-    _sub(root, a("link"), rel="alternate", type="text/html", href=feed.home_url)
+    head = [
+        _el("title", feed.title),
+        _el("subtitle", feed.description),
+        _el("id", feed.atom_url or feed.home_url),
+        _el("link", rel="alternate", type="text/html", href=feed.home_url),
+    ]
     if feed.atom_url:
-        _sub(root, a("link"), rel="self", type="application/atom+xml", href=feed.atom_url)
-    _sub(root, a("updated"), _iso(feed.updated))
-    author = _sub(root, a("author"))
-    _sub(author, a("name"), feed.author)
-    _sub(root, a("generator"), feed.generator, version=feed.generator_version)
+        head.append(_el("link", rel="self", type="application/atom+xml", href=feed.atom_url))
+    head += [
+        _el("updated", _iso(feed.updated)),
+        "<author>" + _el("name", feed.author) + "</author>",
+        _el("generator", feed.generator, version=feed.generator_version),
+    ]
+    root = f'<feed xmlns="{ATOM_NS}" xml:lang="{_attr(feed.language.replace("_", "-"))}">'
     entries = [_atom_entry(e, e.updated or e.published or feed.updated) for e in feed.entries]
-    return _serialize(root, root, entries)
+    return _document(root, "</feed>", head, entries)
 
 
 def json_feed(feed: Feed) -> bytes:
@@ -236,5 +240,7 @@ def json_feed(feed: Feed) -> bytes:
             item["image"] = entry.image_url
         data["items"].append(item)
     # A lone surrogate cannot be UTF-8; it becomes U+FFFD rather than an unencodable feed.
-    text = _SURROGATE.sub("\ufffd", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    # No indent: like the XML feeds it is read by programs, and indenting makes json use its
+    # pure-Python encoder instead of the C one.
+    text = _SURROGATE.sub("\ufffd", json.dumps(data, ensure_ascii=False) + "\n")
     return text.encode("utf-8")
