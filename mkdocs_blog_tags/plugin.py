@@ -25,7 +25,7 @@ import imagesize
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -56,6 +56,8 @@ WRITERS = {"rss": feeds.rss, "atom": feeds.atom, "json": feeds.json_feed}
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _H1_OPEN = re.compile(r"<h1\b", re.IGNORECASE)
 _H1_CLOSE = re.compile(r"</h1\s*>", re.IGNORECASE)
+# Where a post's header goes in page.content; the header itself is put there in on_post_page.
+HEADER_SLOT = "<!-- blog-tags: post header -->"
 
 
 def _yaml_string(text: str) -> str:
@@ -109,6 +111,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         self._posts: dict[str, Post] = {}
         self._listings: dict[str, ListingPage] = {}
         self._raw_titles: dict[str, str] = {}
+        self._post_headers: dict[str, str] = {}
+        self._feed_links: dict[str | None, list[tuple[str, str, str]]] = {}
         self._files: Files | None = None
         self._outputs: list[str] = []
         self._images: dict[str, tuple[ImageInfo, str]] = {}
@@ -407,10 +411,18 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             header=self._header,
             t=self._strings,
         )
+        # Until the page is written, page.content holds the header only up to its own <h1>
+        # (themes look there for a title) and then a slot: search indexes, and other plugins
+        # read, the post's text rather than its date, reading time and tag names, which were a
+        # fifth of the search plugin's work on a post. `_fill_header_slot` puts the rest back.
+        title_end = _H1_CLOSE.search(header) if not has_h1 else None
+        cut = title_end.end() if title_end else 0
+        self._post_headers[post.src_uri] = header[cut:]
+        inline = header[:cut] + HEADER_SLOT
         closing = _H1_CLOSE.search(html) if has_h1 else None
         if closing is None:
-            return header + html
-        return html[: closing.end()] + header + html[closing.end() :]
+            return inline + html
+        return html[: closing.end()] + inline + html[closing.end() :]
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         uri = page.file.src_uri
@@ -451,8 +463,15 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = str(escape(page.meta["title"]))
 
+    @event_priority(100)  # before any plugin that rewrites the page (minifiers drop comments)
+    def _fill_header_slot(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        header = self._post_headers.pop(page.file.src_uri, None)
+        if header is None:
+            return output
+        return output.replace(HEADER_SLOT, header, 1)
+
     @event_priority(-50)  # after theme-related plugins have written their own head tags
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _add_head_tags(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self._renderer is None or self._views is None:
             return output
         uri = page.file.src_uri
@@ -472,6 +491,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             output = remove_head_tags(output, keys, canonical=meta.canonical is not None, raw_values=raw)
         return insert_into_head(output, self._renderer.render("head.html", meta=meta, links=links))
 
+    on_post_page = CombinedEvent(_fill_header_slot, _add_head_tags)
+
     def _head_links(self, page: Page) -> list[dict[str, str | None]]:
         """Pager links of a listing, and feed autodiscovery on listings and posts."""
         uri = page.file.src_uri
@@ -488,17 +509,21 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             ]
         tag = listing.tag if listing is not None else None
         if self._site_url and (tag is None or self.config.feeds.tags):
-            title = self._feed_title(tag.name if tag else None)
-            for kind, path in self._feed_paths(tag.slug if tag else None).items():
-                links.append(
-                    {
-                        "rel": "alternate",
-                        "href": relative_url(path, page.url),
-                        "type": FEED_TYPES[kind],
-                        "title": title,
-                    }
-                )
+            links += [
+                {"rel": "alternate", "href": relative_url(path, page.url), "type": kind, "title": title}
+                for path, kind, title in self._feed_links_of(tag)
+            ]
         return links
+
+    def _feed_links_of(self, tag: Tag | None) -> list[tuple[str, str, str]]:
+        """(site path, MIME type, title) of the feeds of the blog or of one tag; once per build."""
+        key = tag.slug if tag else None
+        if key not in self._feed_links:
+            title = self._feed_title(tag.name if tag else None)
+            self._feed_links[key] = [
+                (path, FEED_TYPES[kind], title) for kind, path in self._feed_paths(key).items()
+            ]
+        return self._feed_links[key]
 
     # -- feeds ---------------------------------------------------------------------------------
 

@@ -411,3 +411,36 @@ def test_explicit_nav_may_list_a_post(make_site) -> None:
     home = parse_html(site.html("index.md"))
     nav_texts = [a.text.strip() for a in home.iter("a") if a.text]
     assert "Featured" in nav_texts and "Blog" in nav_texts and "B post" not in nav_texts
+
+
+def test_post_header_is_kept_out_of_search_and_survives_page_rewriters(make_site, tmp_path: Path) -> None:
+    """The header reaches the page, not the search index; a minifier's comment stripping cannot lose it."""
+    hook = tmp_path / "strip_comments.py"
+    hook.write_text(
+        "import re\n\n"
+        "def on_post_page(output, page, config):\n"
+        "    return re.sub(r'<!--.*?-->', '', output, flags=re.S)\n",
+        encoding="utf-8",
+    )
+    files = {
+        "blog/own-title.md": post(
+            "Own title", "2024-01-02", ["Zyxtag"], body="# Own title\n\nBody words here.\n"
+        ),
+        "blog/no-title.md": post("Front title", "2024-01-01", ["Zyxtag"], body="Other words here.\n"),
+    }
+    site = make_site(files, extra={"hooks": [str(hook)]})
+    docs = json.loads((site.site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    for uri, words, title in (
+        ("blog/own-title.md", "Body words", "Own title"),
+        ("blog/no-title.md", "Other words", "Front title"),
+    ):
+        location = uri.removesuffix(".md") + "/"
+        text = " ".join(d["text"] for d in docs if d["location"].split("#")[0] == location)
+        assert words in text and "Zyxtag" not in text and "min read" not in text
+        assert "1 min read" in site.html(uri)
+        page = parse_html(site.html(uri))
+        assert [h.text for h in page.iter("h1")] == [title]
+        header = next(h for h in page.iter("header") if "blog-tags-post-header" in (h.get("class") or ""))
+        assert [a.text for a in header.iter("a")] == ["Zyxtag"]
+        assert header.find(".//time") is not None
+        assert "blog-tags: post header" not in site.html(uri)
