@@ -17,10 +17,10 @@ __all__ = ["escape_title_element", "insert_into_head", "remove_head_tags"]
 
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 # Only tags that mention a key we may own are parsed; a theme's other head tags are skipped fast.
-_CANDIDATE = re.compile(
-    r"<(meta|link)\b[^>]*?\b(?:name|property|rel)\s*=\s*[\"']?(?:description|canonical|og:|twitter:|article:)",
-    re.IGNORECASE,
-)
+# Each <meta>/<link> is lowercased and checked by a loose pattern (the parse decides exactly): one
+# case-insensitive lazy pattern spanning both used to backtrack at every character of the head.
+_META_OR_LINK = re.compile(r"<(meta|link)\b[^>]*", re.IGNORECASE)
+_OWNED_KEY = re.compile(r"(?:name|property|rel)\s*=\s*[\"']?(?:description|canonical|og:|twitter:|article:)")
 _ATTR = re.compile(r"""\s*([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _TAG_END = re.compile(r"\s*/?>")
 _META_CONTENT = re.compile(r"""<meta\s+(?:name|property)\s*=\s*["']([^"']+)["']\s+content\s*=\s*["']""")
@@ -83,8 +83,10 @@ def remove_head_tags(
     wanted = {k.lower() for k in keys} | ({"link:canonical"} if canonical else set())
     pieces: list[str] = []
     pos = 0
-    for match in _CANDIDATE.finditer(html, 0, head_end.start()):
+    for match in _META_OR_LINK.finditer(html, 0, head_end.start()):
         if match.start() < pos:
+            continue
+        if not _OWNED_KEY.search(match.group(0).lower()):
             continue
         start = match.start()
         raw = _raw_meta_end(html, start, raw_values) if match.group(1).lower() == "meta" else None
