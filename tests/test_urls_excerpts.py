@@ -2,8 +2,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.utils import get_relative_url
 
-from mkdocs_blog_tags.excerpts import first_paragraph, make_excerpt, rebase_links
-from mkdocs_blog_tags.urls import relative_url, resolve
+from mkdocs_blog_tags.excerpts import first_paragraph, make_excerpt, prefix_links, rebase_links
+from mkdocs_blog_tags.urls import is_relative, relative_url, resolve, root_prefix
 
 segment = st.sampled_from(["blog", "posts", "tags", "a", "b", "page", "2"])
 site_url = st.builds(
@@ -38,3 +38,59 @@ def test_rebase_links_from_post_to_listing() -> None:
     assert 'src="posts/img/a.png"' in out
     assert 'href="https://x.org/"' in out
     assert 'href="#h"' in out
+
+
+_HREFS = st.sampled_from(
+    [
+        "",
+        "a",
+        "blog/x/",
+        "/abs",
+        "#frag",
+        "?q=1",
+        "https://x.org/",
+        "mailto:a@b",
+        "HTTP:x",
+        "a:b",
+        "1a:b",
+        " x",
+        "../up",
+        "c++/x",
+        "é/ü",
+        "javascript:alert(1)",
+        "-a:b",
+        "a-b:c",
+        "x'y",
+        'x"y',
+    ]
+)
+
+
+@given(
+    links=st.lists(
+        st.tuples(
+            st.sampled_from(["href", "src", "HREF", "Src", "data-src", "title"]),
+            st.sampled_from([" ", "\n", "  "]),
+            st.sampled_from(["=", " = "]),
+            st.sampled_from(['"', "'"]),
+            _HREFS,
+        ),
+        max_size=6,
+    ),
+    page_url=st.sampled_from(["", "blog/", "blog/tags/x/", "a.html", "blog/page/2/"]),
+)
+def test_prefix_links_prefixes_exactly_the_relative_links(
+    links: list[tuple[str, str, str, str, str]], page_url: str
+) -> None:
+    """Every relative href/src value, and only those, gets the way back to the root."""
+    html = "".join(
+        f"<a{ws}{attr}{eq}{q}{value.replace(q, '')}{q}>text</a>" for attr, ws, eq, q, value in links
+    )
+    prefix = root_prefix(page_url)
+    expected = "".join(
+        f"<a{ws}{attr}{eq}{q}"
+        + (prefix if attr.lower() in {"href", "src"} and is_relative(value.replace(q, "")) else "")
+        + f"{value.replace(q, '')}{q}>text</a>"
+        for attr, ws, eq, q, value in links
+    )
+    assert prefix_links(html, page_url) == expected
