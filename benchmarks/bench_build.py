@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import compileall
 import dataclasses
 import datetime as dt
 import importlib.metadata
@@ -583,12 +584,27 @@ def _material_available() -> bool:
     return importlib.util.find_spec("material") is not None
 
 
+def _compile_plugin() -> None:
+    """Byte-compile the plugin's package where it is imported from, as a wheel install does.
+
+    An editable install (``make install``) has no bytecode until the first import writes it,
+    and none at all under ``PYTHONDONTWRITEBYTECODE``: every child would then compile the
+    plugin's modules again, a cost no installed site pays (MkDocs and Material are compiled
+    by pip).
+    """
+    spec = importlib.util.find_spec("mkdocs_blog_tags")
+    if spec is not None and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            compileall.compile_dir(folder, quiet=1)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Generate the corpora, alternate the builds, print the tables; 1 if a build failed."""
     args = parse_args(argv)
     if args.child:
         return child(*args.child)
 
+    _compile_plugin()
     own_workdir = args.workdir is None
     workdir = Path(tempfile.mkdtemp(prefix="bench-blog-tags-")) if own_workdir else args.workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
