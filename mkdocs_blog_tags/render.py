@@ -56,20 +56,25 @@ class Renderer:
     def listing(
         self, views: Views, listing: ListingPage, page_url: str, *, intro_html: str, **context: Any
     ) -> str:
-        """A listing page's HTML; each post's entry is rendered once per build, whatever the listings.
+        """A listing page's HTML; each post's entry is rendered once per build and template.
 
         The blog index shows ``entry.html`` cards, a tag page the compact
         ``tag_entry.html``. The listing is rendered with site-relative URLs and
         rebased to its page in one pass; a hand-written intro keeps its own links untouched.
         """
         view = views.listing(listing)
-        template = "entry.html" if listing.kind == "index" else "tag_entry.html"
-        entries_html = []
-        for entry in view["entries"]:
-            key = (template, entry["src_uri"])
-            if key not in views.rendered:
-                views.rendered[key] = self.render(template, entry=entry, t=context.get("t"))
-            entries_html.append(views.rendered[key])
+        t = context.get("t")
+        if listing.kind == "index":
+            # The blog index shows each post once: its cards are not worth keeping in memory.
+            entries_html = [self.render("entry.html", entry=entry, t=t) for entry in view["entries"]]
+        else:
+            # A post is on the page of each of its tags: its compact entry is rendered once.
+            entries_html = []
+            for entry in view["entries"]:
+                key = ("tag_entry.html", entry["src_uri"])
+                if key not in views.rendered:
+                    views.rendered[key] = self.render("tag_entry.html", entry=entry, t=t)
+                entries_html.append(views.rendered[key])
         html = self.render(
             "listing.html",
             listing=view,

@@ -51,7 +51,7 @@ class Views:
     _entry_cache: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, init=False, repr=False)
     _tag_urls: dict[str, str] = dataclasses.field(default_factory=dict, init=False, repr=False)
     rendered: dict[tuple[str, str], str] = dataclasses.field(default_factory=dict, init=False, repr=False)
-    """(template, post src_uri) -> a listing entry rendered by the `Renderer`, once per build."""
+    """(template, post src_uri) -> a tag listing's entry rendered by the `Renderer`, once per build."""
 
     def _link(self, target: str, page_url: str) -> str:
         # Seen from the site root (listing entries), a site-relative URL is already the link.
