@@ -137,6 +137,9 @@ class Strings:
         language = locale.split("_")[0]
         self._table = {**_EN, **_TABLE.get(language, {}), **(overrides or {})}
         self._plural = Locale.parse(locale).plural_form
+        # Templates write ``t.read_more``: as attributes the strings are found without Jinja's
+        # failed-attribute fallback to ``t["read_more"]``. No key is the name of a method.
+        self.__dict__.update(self._table)
 
     def __getitem__(self, key: str) -> str:
         return self._table[key]

@@ -44,7 +44,7 @@ from .posts import Post, Problem, read_image, read_post
 from .render import Renderer
 from .taxonomy import Collision, Tag
 from .urls import quote_path, relative_url
-from .views import Excerpt, Views
+from .views import Excerpt, View, Views
 
 __all__ = ["BlogTagsPlugin"]
 
@@ -119,7 +119,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         self._post_images: dict[str, tuple[ImageInfo, str]] = {}
         self._locale = "en"
         self._read_options: tuple[object, ...] = ()
-        self._header: dict[str, bool] = {}
+        self._header: View = View()
         self._site_url: str | None = None
         self._site_name = ""
 
@@ -142,7 +142,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         # What a post's reading depends on besides its file (part of the read cache's key).
         self._read_options = (repr(self.config.fields), str(self._tz), self.config.words_per_minute)
         # Plain values for the per-post template: a Config object's attributes are slow descriptors.
-        self._header = {key: bool(value) for key, value in self.config.header.items()}
+        self._header = View({key: bool(value) for key, value in self.config.header.items()})
         self._locale = locale
         self._site_url = config.site_url or None
         self._site_name = config.site_name
@@ -493,24 +493,24 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
 
     on_post_page = CombinedEvent(_fill_header_slot, _add_head_tags)
 
-    def _head_links(self, page: Page) -> list[dict[str, str | None]]:
+    def _head_links(self, page: Page) -> list[View]:
         """Pager links of a listing, and feed autodiscovery on listings and posts."""
         uri = page.file.src_uri
         listing = self._listings.get(uri)
         if self._views is None or self._blog is None or (listing is None and uri not in self._posts):
             return []
-        links: list[dict[str, str | None]] = []
+        links: list[View] = []
         if listing is not None:
             url_of = self._views.url_of
             links += [
-                {"rel": rel, "href": relative_url(url_of[target], page.url), "type": None, "title": None}
+                View(rel=rel, href=relative_url(url_of[target], page.url), type=None, title=None)
                 for rel, target in (("prev", listing.newer_uri), ("next", listing.older_uri))
                 if target
             ]
         tag = listing.tag if listing is not None else None
         if self._site_url and (tag is None or self.config.feeds.tags):
             links += [
-                {"rel": "alternate", "href": relative_url(path, page.url), "type": kind, "title": title}
+                View(rel="alternate", href=relative_url(path, page.url), type=kind, title=title)
                 for path, kind, title in self._feed_links_of(tag)
             ]
         return links
