@@ -21,11 +21,14 @@ from email.utils import format_datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from .meta import plain_text
+
 __all__ = ["Feed", "FeedEntry", "atom", "clear_caches", "json_feed", "rss", "xml_text"]
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+SUMMARY_TEXT_LIMIT = 500
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -41,7 +44,9 @@ class FeedEntry:
     published: dt.datetime | None
     updated: dt.datetime | None
     summary_html: str
-    summary_text: str
+    summary_text: str | None = None
+    """Plain text of the summary (JSON Feed); ``None``: taken from ``summary_html`` when needed,
+    which is for the JSON Feed's 20 entries, not for the hundreds of the tags' feeds."""
     content_html: str | None = None
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
@@ -226,7 +231,11 @@ def json_feed(feed: Feed) -> bytes:
             "url": entry.url,
             "title": entry.title,
             "content_html": entry.content_html if entry.content_html is not None else entry.summary_html,
-            "summary": entry.summary_text,
+            "summary": (
+                entry.summary_text
+                if entry.summary_text is not None
+                else plain_text(entry.summary_html, limit=SUMMARY_TEXT_LIMIT)
+            ),
         }
         if entry.published:
             item["date_published"] = _iso(entry.published)

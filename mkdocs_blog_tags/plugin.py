@@ -567,7 +567,6 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             published=post.date,
             updated=post.updated,
             summary_html=summary_html,
-            summary_text=plain_text(summary_html, limit=500),
             content_html=absolutize_links(content.html, url) if content else None,
             tags=tuple(tag.name for tag in self._blog.tags_of(post)),
             authors=post.authors,

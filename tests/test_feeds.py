@@ -109,6 +109,10 @@ def test_every_feed_is_valid_and_exact(make_site, use_directory_urls: bool) -> N
     assert all(
         ("content_html" in i or "content_text" in i) and i["url"].startswith(SITE_URL) for i in data["items"]
     )
+    # Its summary is the plain text of the same summary, white space folded (read by html5lib here).
+    for item, entry in zip(data["items"], rss_feed.entries, strict=True):
+        text = " ".join("".join(parse_html(entry.summary).itertext()).split())
+        assert text and item["summary"] == text
 
 
 def test_tag_feed_is_discoverable_and_exact(make_site) -> None:
