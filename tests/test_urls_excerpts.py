@@ -74,23 +74,24 @@ _HREFS = st.sampled_from(
             st.sampled_from(["=", " = "]),
             st.sampled_from(['"', "'"]),
             _HREFS,
+            st.sampled_from(["text", "İstanbul, é, ß", "a\u00a0b", "src", " href"]),
         ),
         max_size=6,
     ),
     page_url=st.sampled_from(["", "blog/", "blog/tags/x/", "a.html", "blog/page/2/"]),
 )
 def test_prefix_links_prefixes_exactly_the_relative_links(
-    links: list[tuple[str, str, str, str, str]], page_url: str
+    links: list[tuple[str, str, str, str, str, str]], page_url: str
 ) -> None:
     """Every relative href/src value, and only those, gets the way back to the root."""
     html = "".join(
-        f"<a{ws}{attr}{eq}{q}{value.replace(q, '')}{q}>text</a>" for attr, ws, eq, q, value in links
+        f"<a{ws}{attr}{eq}{q}{value.replace(q, '')}{q}>{text}</a>" for attr, ws, eq, q, value, text in links
     )
     prefix = root_prefix(page_url)
     expected = "".join(
         f"<a{ws}{attr}{eq}{q}"
         + (prefix if attr.lower() in {"href", "src"} and is_relative(value.replace(q, "")) else "")
-        + f"{value.replace(q, '')}{q}>text</a>"
-        for attr, ws, eq, q, value in links
+        + f"{value.replace(q, '')}{q}>{text}</a>"
+        for attr, ws, eq, q, value, text in links
     )
     assert prefix_links(html, page_url) == expected
