@@ -2,9 +2,10 @@
 
 Flow, one direction: ``on_files`` reads every post's front matter once and
 builds the `Blog`, adding the listing pages as virtual files;
-``on_page_content`` keeps each post's excerpt and inserts its header;
+``on_page_content`` keeps each post's excerpt, renders its header and leaves a slot for it;
 ``on_page_context`` fills the listing pages (every post is rendered by then);
-``on_post_page`` writes the share meta and ``<link>`` tags into ``<head>``;
+``on_post_page`` puts each header in its slot (priority 100, after search has read the page)
+and writes the share meta and ``<link>`` tags into ``<head>`` (priority -50);
 ``on_post_build`` writes the feeds.
 """
 
