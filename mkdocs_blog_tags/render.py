@@ -69,12 +69,12 @@ class Renderer:
             entries_html = [self.render("entry.html", entry=entry, t=t) for entry in view["entries"]]
         else:
             # A post is on the page of each of its tags: its compact entry is rendered once.
+            cache = views.tag_entries_html
             entries_html = []
             for entry in view["entries"]:
-                key = ("tag_entry.html", entry["src_uri"])
-                if key not in views.rendered:
-                    views.rendered[key] = self.render("tag_entry.html", entry=entry, t=t)
-                entries_html.append(views.rendered[key])
+                if entry.src_uri not in cache:
+                    cache[entry.src_uri] = self.render("tag_entry.html", entry=entry, t=t)
+                entries_html.append(cache[entry.src_uri])
         html = self.render(
             "listing.html",
             listing=view,

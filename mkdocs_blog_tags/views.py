@@ -66,8 +66,8 @@ class Views:
     _fixed_cache: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, init=False, repr=False)
     _entry_cache: dict[str, View] = dataclasses.field(default_factory=dict, init=False, repr=False)
     _tag_urls: dict[str, str] = dataclasses.field(default_factory=dict, init=False, repr=False)
-    rendered: dict[tuple[str, str], str] = dataclasses.field(default_factory=dict, init=False, repr=False)
-    """(template, post src_uri) -> a tag listing's entry rendered by the `Renderer`, once per build."""
+    tag_entries_html: dict[str, str] = dataclasses.field(default_factory=dict, init=False, repr=False)
+    """post src_uri -> its ``tag_entry.html``, rendered by the `Renderer` once per build."""
 
     def _link(self, target: str, page_url: str) -> str:
         # Seen from the site root (listing entries), a site-relative URL is already the link.
