@@ -1,11 +1,15 @@
 import datetime as dt
+import math
+import re
 import textwrap
 
 import pytest
 from conftest import SEED_POST
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mkdocs_blog_tags.dates import get_timezone
-from mkdocs_blog_tags.posts import DEFAULT_FIELDS, normalize_tags, read_post, reading_minutes
+from mkdocs_blog_tags.posts import _CJK, DEFAULT_FIELDS, normalize_tags, read_post, reading_minutes
 
 UTC = dt.timezone.utc
 
@@ -216,6 +220,26 @@ def test_reading_time_counts_cjk_characters() -> None:
     assert reading_minutes("word " * 266) == 2
     assert reading_minutes("字" * 1060) == 2
     assert reading_minutes("") == 1
+    # CJK after Latin-1 or ASCII text, and text that is neither but has no CJK.
+    assert reading_minutes("é " * 10 + "字" * 1060) == 3
+    assert reading_minutes("word " * 10 + "字" * 1060) == 3
+    assert reading_minutes("l’été " * 266) == 2
+
+
+# Text from a few alphabets at once: ASCII, Latin-1, typographic punctuation, kana and hanzi.
+_MIXED_TEXT = st.text(alphabet=st.sampled_from(list("ab é\n\u00a0’—あ字한\U0001f600")), max_size=3000)
+
+
+@given(_MIXED_TEXT)
+def test_reading_time_skips_the_cjk_search_only_when_it_cannot_match(text: str) -> None:
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        words = len(re.findall(r"\w+", _CJK.sub(" ", text)))
+        expected = max(1, math.ceil(words + cjk / 2))
+    else:
+        expected = max(1, len(text.split()))
+    # One word a minute: every word and character counted shows in the result.
+    assert reading_minutes(text, words_per_minute=1) == expected
 
 
 def test_bom_and_crlf() -> None:
