@@ -18,6 +18,7 @@ from .blog import Blog, ListingPage
 from .excerpts import first_paragraph, rebase_links
 from .i18n import Strings, format_day
 from .posts import Post
+from .taxonomy import Tag
 from .urls import is_relative, relative_url
 
 __all__ = ["Excerpt", "View", "Views"]
@@ -66,6 +67,7 @@ class Views:
     _fixed_cache: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, init=False, repr=False)
     _entry_cache: dict[str, View] = dataclasses.field(default_factory=dict, init=False, repr=False)
     _tag_urls: dict[str, str] = dataclasses.field(default_factory=dict, init=False, repr=False)
+    _site_tag_links: dict[str, View] = dataclasses.field(default_factory=dict, init=False, repr=False)
     tag_entries_html: dict[str, str] = dataclasses.field(default_factory=dict, init=False, repr=False)
     """post src_uri -> its ``tag_entry.html``, rendered by the `Renderer` once per build."""
 
@@ -86,6 +88,10 @@ class Views:
         return url
 
     def tag_links(self, post: Post, page_url: str) -> list[View]:
+        if not page_url:
+            # Seen from the site root (listing entries) a tag's link is the same for every post:
+            # one view per tag instead of one per post and tag (tens of MB at 10,000 posts).
+            return [self._site_tag_link(tag) for tag in self.blog.tags_of(post)]
         return [
             View(
                 name=tag.name,
@@ -95,6 +101,14 @@ class Views:
             )
             for tag in self.blog.tags_of(post)
         ]
+
+    def _site_tag_link(self, tag: Tag) -> View:
+        link = self._site_tag_links.get(tag.slug)
+        if link is None:
+            link = self._site_tag_links[tag.slug] = View(
+                name=tag.name, slug=tag.slug, count=tag.count, url=self._tag_url(tag.slug)
+            )
+        return link
 
     def _fixed(self, post: Post) -> dict[str, Any]:
         """The parts of a post's view that do not depend on the page showing it (computed once)."""
@@ -150,6 +164,9 @@ class Views:
             view["excerpt_html"] = rebase_links(excerpt.html, excerpt.base_url, "") if excerpt else None
             view["read_more"] = post.src_uri in self.excerpts and self.excerpts[post.src_uri].explicit
             self._entry_cache[post.src_uri] = view
+            # The entry holds a copy of the page-independent part; its own page was rendered
+            # before any listing, so nothing else asks for it again in this build.
+            self._fixed_cache.pop(post.src_uri, None)
         return view
 
     def listing(self, listing: ListingPage) -> View:
