@@ -126,6 +126,7 @@ COLUMNS = (
     "RSS ratio",
     "rebuild s",
     "rebuild ratio",
+    "rebuild RSS MB",
 )
 
 
@@ -136,7 +137,10 @@ class Build:
     first: float
     rebuild: float
     maxrss_kb: float
+    """Peak resident memory of the process when its first build ended (what ``mkdocs build`` needs)."""
     warnings: int
+    rebuild_maxrss_kb: float = 0.0
+    """Peak of the whole process, rebuild included (what ``mkdocs serve`` needs after an edit)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -159,6 +163,7 @@ class Row:
     rebuild: float
     warnings: int
     base: Row | None
+    rebuild_rss_mb: float = 0.0
 
 
 # -- corpus ----------------------------------------------------------------------------------
@@ -364,6 +369,7 @@ def child(config_file: str, site_dir: str) -> int:
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
     first = time.perf_counter() - start
+    first_maxrss_kb = _maxrss_kb()
 
     rebuild = 0.0
     if not os.environ.get("BENCH_FIRST_BUILD_ONLY"):
@@ -373,7 +379,13 @@ def child(config_file: str, site_dir: str) -> int:
         rebuild = time.perf_counter() - start
 
     config.plugins.on_shutdown()
-    result = {"first": first, "rebuild": rebuild, "maxrss_kb": _maxrss_kb(), "warnings": handler.warnings}
+    result = {
+        "first": first,
+        "rebuild": rebuild,
+        "maxrss_kb": first_maxrss_kb,
+        "rebuild_maxrss_kb": _maxrss_kb(),
+        "warnings": handler.warnings,
+    }
     print(json.dumps(result))
     return 0
 
@@ -406,13 +418,19 @@ def run_child(case: Case, site_dir: Path, instructions: bool = False) -> tuple[B
         return None, (proc.stdout + proc.stderr).strip() or f"exit code {proc.returncode}"
     data = json.loads(lines[-1])
     build = Build(
-        float(data["first"]), float(data["rebuild"]), float(data["maxrss_kb"]), int(data["warnings"])
+        float(data["first"]),
+        float(data["rebuild"]),
+        float(data["maxrss_kb"]),
+        int(data["warnings"]),
+        float(data["rebuild_maxrss_kb"]),
     )
     if instructions:
         found = _IREFS.search(proc.stderr)
         if not found:
             return None, "no instruction count in valgrind's output:\n" + proc.stderr
-        build = dataclasses.replace(build, first=int(found.group(1).replace(",", "")) / 1e6, maxrss_kb=0)
+        build = dataclasses.replace(
+            build, first=int(found.group(1).replace(",", "")) / 1e6, maxrss_kb=0, rebuild_maxrss_kb=0
+        )
     return build, proc.stderr
 
 
@@ -438,6 +456,7 @@ def summarize(cases: Sequence[Case], results: dict[Case, list[Build]]) -> list[R
             rebuild=statistics.median(b.rebuild for b in builds),
             warnings=max(b.warnings for b in builds),
             base=bases.get((case.n, case.theme)),
+            rebuild_rss_mb=statistics.median(b.rebuild_maxrss_kb for b in builds) / 1024,
         )
         if case.variant == "bare":
             bases[(case.n, case.theme)] = row
@@ -458,19 +477,20 @@ def table_cells(rows: Sequence[Row], failed: Sequence[Case], instructions: bool 
                 f"{row.first:.0f}" if instructions else f"{row.first:.3f}",
                 _ratio(row.first, base.first) if base else "n/a",
                 *(
-                    ["n/a"] * 4
+                    ["n/a"] * 5
                     if instructions
                     else [
                         f"{row.rss_mb:.1f}",
                         _ratio(row.rss_mb, base.rss_mb) if base else "n/a",
                         f"{row.rebuild:.3f}",
                         _ratio(row.rebuild, base.rebuild) if base else "n/a",
+                        f"{row.rebuild_rss_mb:.1f}",
                     ]
                 ),
             ]
         )
     for case in failed:
-        cells.append([str(case.n), case.theme, LABELS[case.variant], "FAILED", *[""] * 5])
+        cells.append([str(case.n), case.theme, LABELS[case.variant], "FAILED", *[""] * (len(COLUMNS) - 4)])
     return cells
 
 
@@ -646,8 +666,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         print(f"{where}: {build.first:.0f} M instructions{note}", file=sys.stderr)
                     else:
                         print(
-                            f"{where}: {build.first:.2f} s, rebuild {build.rebuild:.2f} s, "
-                            f"{build.maxrss_kb / 1024:.0f} MB{note}",
+                            f"{where}: {build.first:.2f} s, {build.maxrss_kb / 1024:.0f} MB, "
+                            f"rebuild {build.rebuild:.2f} s, {build.rebuild_maxrss_kb / 1024:.0f} MB{note}",
                             file=sys.stderr,
                         )
     finally:
@@ -674,6 +694,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     else:
         print(f"Medians of {args.runs} run(s), each build in a fresh process; ratios are to (a) bare.")
+        print(
+            "Peak RSS: the process's peak when its first build ended. Rebuild RSS: its peak after "
+            "the rebuild too, with whatever the plugins keep between builds for serve."
+        )
     print()
     print(plain_table(cells, columns))
     warned = [r for r in rows if r.warnings]
