@@ -90,7 +90,7 @@ class Views:
     def tag_links(self, post: Post, page_url: str) -> list[View]:
         if not page_url:
             # Seen from the site root (listing entries) a tag's link is the same for every post:
-            # one view per tag instead of one per post and tag (tens of MB at 10,000 posts).
+            # one view per tag instead of one per post and tag, all kept until the build ends.
             return [self._site_tag_link(tag) for tag in self.blog.tags_of(post)]
         return [
             View(
