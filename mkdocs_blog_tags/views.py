@@ -93,16 +93,12 @@ class Views:
             # one view per tag instead of one per post and tag, all kept until the build ends.
             return [self._site_tag_link(tag) for tag in self.blog.tags_of(post)]
         return [
-            View(
-                name=tag.name,
-                slug=tag.slug,
-                count=tag.count,
-                url=self._link(self._tag_url(tag.slug), page_url),
-            )
+            View(self._site_tag_link(tag), url=self._link(self._tag_url(tag.slug), page_url))
             for tag in self.blog.tags_of(post)
         ]
 
     def _site_tag_link(self, tag: Tag) -> View:
+        """``{name, slug, count, url}`` of a tag, its URL site-relative; one view per tag and build."""
         link = self._site_tag_links.get(tag.slug)
         if link is None:
             link = self._site_tag_links[tag.slug] = View(
@@ -111,7 +107,10 @@ class Views:
         return link
 
     def _fixed(self, post: Post) -> dict[str, Any]:
-        """The parts of a post's view that do not depend on the page showing it (computed once)."""
+        """The parts of a post's view that do not depend on the page showing it.
+
+        Computed once for the post's header and its listing entry; `entry` drops it once copied.
+        """
         fixed = self._fixed_cache.get(post.src_uri)
         if fixed is None:
             locale = self.strings.locale
@@ -194,9 +193,7 @@ class Views:
         return View(
             tags=[
                 View(
-                    name=tag.name,
-                    slug=tag.slug,
-                    count=tag.count,
+                    self._site_tag_link(tag),
                     count_text=self.strings.posts(tag.count),
                     url=self._link(self._tag_url(tag.slug), page_url),
                 )
