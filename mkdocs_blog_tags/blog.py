@@ -1,4 +1,4 @@
-"""The `Blog` model: sorted posts, tags with unique slugs, and the listing pages to generate.
+"""The `Blog` model: sorted posts, their groupings, and the listing pages to generate.
 
 Built once per build from plain `Post`s; every later step (pages, headers,
 feeds) reads it through dictionaries, never by scanning lists per page.
@@ -9,54 +9,36 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import posixpath
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Literal
 
+from .layout import Layout
 from .posts import Post
-from .taxonomy import Collision, SlugMode, Tag, assign_slugs, tag_key
+from .taxonomy import Collision, SlugMode, Tag, Taxonomy, TaxonomySpec, Term, build_taxonomy
 
-__all__ = ["Blog", "Layout", "ListingPage", "build_blog", "paginate", "sort_posts"]
-
-
-@dataclasses.dataclass(frozen=True)
-class Layout:
-    """Where the generated pages live, as ``src_uri`` paths relative to docs_dir."""
-
-    blog_dir: str = "blog"
-    tags_dir: str = "tags"
-    page_dir: str = "page"
-
-    def index_uri(self, number: int = 1) -> str:
-        parts = ("index.md",) if number == 1 else (self.page_dir, str(number), "index.md")
-        return self._uri(*parts)
-
-    def tags_index_uri(self) -> str:
-        return self._uri(self.tags_dir, "index.md")
-
-    def tag_uri(self, slug: str, number: int = 1) -> str:
-        if number == 1:
-            return self._uri(self.tags_dir, slug, "index.md")
-        return self._uri(self.tags_dir, slug, self.page_dir, str(number), "index.md")
-
-    def _uri(self, *parts: str) -> str:
-        path = posixpath.normpath(posixpath.join(self.blog_dir or ".", *parts))
-        return path[2:] if path.startswith("./") else path
+__all__ = ["Blog", "Layout", "ListingPage", "build_blog", "paginate", "sort_posts", "tags_spec"]
 
 
 @dataclasses.dataclass(frozen=True)
 class ListingPage:
-    """One page of a listing (the blog index or a tag), with its neighbours."""
+    """One page of a listing (the blog index or one term of a grouping), with its neighbours."""
 
-    kind: Literal["index", "tag"]
+    kind: str
+    """``index``, or the kind of the grouping (``tag``)."""
     src_uri: str
     number: int
     count: int
     posts: tuple[Post, ...]
-    tag: Tag | None = None
+    term: Term | None = None
+    taxonomy: str | None = None
+    """Name of the grouping of ``term`` (``tags``)."""
     newer_uri: str | None = None
     older_uri: str | None = None
     first_uri: str = ""
+
+    @property
+    def tag(self) -> Tag | None:
+        """The term, on a page of the ``tags`` grouping."""
+        return self.term if self.taxonomy == "tags" else None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,29 +47,45 @@ class Blog:
 
     posts: tuple[Post, ...]
     """Published posts, newest first."""
-    tags: tuple[Tag, ...]
-    """Every tag of a published post, sorted by name."""
-    tag_by_key: Mapping[str, Tag]
-    posts_by_tag: Mapping[str, tuple[Post, ...]]
-    """Tag slug -> its posts, newest first."""
+    taxonomies: Mapping[str, Taxonomy]
+    """Groupings by name (``tags``), in the order their pages are laid out."""
     listings: tuple[ListingPage, ...]
     layout: Layout
-    collisions: tuple[Collision, ...] = ()
-
-    @property
-    def tags_index_uri(self) -> str:
-        return self.layout.tags_index_uri()
 
     @property
     def index_uri(self) -> str:
         return self.layout.index_uri()
 
-    tags_by_post: Mapping[str, tuple[Tag, ...]] = dataclasses.field(default_factory=dict)
-    """Post src_uri -> its blog-wide tags (its spellings mapped to the canonical one)."""
+    def overview_uri(self, taxonomy: str) -> str:
+        return self.layout.overview_uri(self.taxonomies[taxonomy].spec.folder)
+
+    def term_uri(self, taxonomy: str, slug: str) -> str:
+        return self.layout.term_uri(self.taxonomies[taxonomy].spec.folder, slug)
+
+    # The tags grouping, by the names the templates and tests have always used.
+    @property
+    def tags(self) -> tuple[Tag, ...]:
+        return self.taxonomies["tags"].terms
+
+    @property
+    def tag_by_key(self) -> Mapping[str, Tag]:
+        return self.taxonomies["tags"].term_by_key
+
+    @property
+    def posts_by_tag(self) -> Mapping[str, tuple[Post, ...]]:
+        return self.taxonomies["tags"].posts_by_slug
+
+    @property
+    def collisions(self) -> tuple[Collision, ...]:
+        return self.taxonomies["tags"].collisions
+
+    @property
+    def tags_index_uri(self) -> str:
+        return self.layout.tags_index_uri()
 
     def tags_of(self, post: Post) -> tuple[Tag, ...]:
         """The blog-wide tags of a published post (its spellings mapped to the canonical one)."""
-        return self.tags_by_post[post.src_uri]
+        return self.taxonomies["tags"].terms_by_post[post.src_uri]
 
 
 def sort_posts(posts: Iterable[Post]) -> list[Post]:
@@ -105,11 +103,12 @@ def paginate(items: Sequence[Post], per_page: int) -> list[tuple[Post, ...]]:
 
 
 def _listing(
-    kind: Literal["index", "tag"],
+    kind: str,
     posts: Sequence[Post],
     per_page: int,
     uri_of: Callable[[int], str],
-    tag: Tag | None = None,
+    term: Term | None = None,
+    taxonomy: str | None = None,
 ) -> list[ListingPage]:
     pages = paginate(posts, per_page)
     uris = [uri_of(n) for n in range(1, len(pages) + 1)]
@@ -120,7 +119,8 @@ def _listing(
             number=i + 1,
             count=len(pages),
             posts=chunk,
-            tag=tag,
+            term=term,
+            taxonomy=taxonomy,
             newer_uri=uris[i - 1] if i > 0 else None,
             older_uri=uris[i + 1] if i + 1 < len(pages) else None,
             first_uri=uris[0],
@@ -129,8 +129,31 @@ def _listing(
     ]
 
 
-def _tag_page_uri(layout: Layout, slug: str, number: int) -> str:
-    return layout.tag_uri(slug, number)
+def _term_page_uri(layout: Layout, folder: str, slug: str, number: int) -> str:
+    return layout.term_uri(folder, slug, number)
+
+
+def _post_tags(post: Post) -> tuple[str, ...]:
+    return post.tags
+
+
+def tags_spec(
+    folder: str = "tags",
+    *,
+    explicit_slugs: Mapping[str, str] | None = None,
+    per_page: int = 0,
+    feeds: bool = True,
+) -> TaxonomySpec:
+    """The ``tags`` grouping: a post's ``tags``, pages under ``blog/<folder>/``."""
+    return TaxonomySpec(
+        name="tags",
+        kind="tag",
+        folder=folder,
+        values=_post_tags,
+        explicit_slugs=dict(explicit_slugs or {}),
+        per_page=per_page,
+        feeds=feeds,
+    )
 
 
 def build_blog(
@@ -141,46 +164,29 @@ def build_blog(
     tag_per_page: int = 0,
     slug_mode: SlugMode = "transliterate",
     tag_slugs: Mapping[str, str] | None = None,
+    taxonomies: Sequence[TaxonomySpec] | None = None,
 ) -> Blog:
-    """Sort the published ``posts``, index their tags and lay out every listing page.
+    """Sort the published ``posts``, index their groupings and lay out every listing page.
 
-    ``per_page`` paginates the blog index, ``tag_per_page`` each tag's page (0: one page).
+    ``per_page`` paginates the blog index. ``taxonomies`` defaults to the tags
+    alone, built from ``tag_per_page`` (0: one page per tag) and ``tag_slugs``.
     """
     layout = layout or Layout()
     ordered = sort_posts(posts)
-
-    # The display spelling of a tag is its first spelling in publication order.
-    spelling: dict[str, str] = {}
-    for post in reversed(ordered):
-        for name in post.tags:
-            spelling.setdefault(tag_key(name), name)
-    slugs, collisions = assign_slugs(spelling.values(), mode=slug_mode, explicit=tag_slugs)
-
-    members: dict[str, list[Post]] = {key: [] for key in spelling}
-    for post in ordered:
-        for name in post.tags:
-            members[tag_key(name)].append(post)
-
-    tag_by_key = {key: Tag(name, slugs[name], len(members[key])) for key, name in spelling.items()}
-    tags = tuple(sorted(tag_by_key.values(), key=lambda t: (t.key, t.name)))
-    posts_by_tag = {tag_by_key[key].slug: tuple(found) for key, found in members.items()}
+    if taxonomies is None:
+        taxonomies = [tags_spec(layout.tags_dir, explicit_slugs=tag_slugs, per_page=tag_per_page)]
+    built = {spec.name: build_taxonomy(spec, ordered, mode=slug_mode) for spec in taxonomies}
 
     listings = _listing("index", ordered, per_page, layout.index_uri)
-    for tag in tags:
-        listings += _listing(
-            "tag",
-            posts_by_tag[tag.slug],
-            tag_per_page,
-            functools.partial(_tag_page_uri, layout, tag.slug),
-            tag,
-        )
-    return Blog(
-        posts=tuple(ordered),
-        tags=tags,
-        tag_by_key=tag_by_key,
-        posts_by_tag=posts_by_tag,
-        listings=tuple(listings),
-        layout=layout,
-        collisions=tuple(collisions),
-        tags_by_post={p.src_uri: tuple(tag_by_key[tag_key(n)] for n in p.tags) for p in ordered},
-    )
+    for taxonomy in built.values():
+        spec = taxonomy.spec
+        for term in taxonomy.terms:
+            listings += _listing(
+                spec.kind,
+                taxonomy.posts_by_slug[term.slug],
+                spec.per_page,
+                functools.partial(_term_page_uri, layout, spec.folder, term.slug),
+                term,
+                spec.name,
+            )
+    return Blog(posts=tuple(ordered), taxonomies=built, listings=tuple(listings), layout=layout)

@@ -6,15 +6,20 @@ so no listing ever renders Markdown again.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from urllib.parse import urljoin
 
+from .posts import Post
 from .urls import is_relative, relative_url, resolve, root_prefix
 
 __all__ = [
+    "Excerpt",
     "absolutize_links",
+    "cut_excerpt",
     "first_paragraph",
+    "listing_excerpt",
     "make_excerpt",
     "prefix_links",
     "rebase_links",
@@ -31,6 +36,16 @@ _RELATIVE_LINK_TAIL = re.compile(
     rb"""(?:href|src)\s*=\s*(["'])(?!\1|[/#?])(?![A-Za-z][A-Za-z0-9+.-]*:)""", re.IGNORECASE
 )
 _ASCII_SPACE = frozenset(b" \t\n\r\f\v")
+
+
+@dataclasses.dataclass(frozen=True)
+class Excerpt:
+    """A post's excerpt HTML, with the URL of the page its relative links were written for."""
+
+    html: str
+    base_url: str
+    explicit: bool
+    """The author cut it with the separator (the listing then offers "read more")."""
 
 
 def strip_leading_h1(html: str) -> str:
@@ -54,6 +69,29 @@ def make_excerpt(html: str, separator: str = "<!-- more -->") -> tuple[str | Non
     if found:
         return strip_leading_h1(head).strip(), True
     return None, False
+
+
+def cut_excerpt(html: str, page_url: str, separator: str) -> Excerpt:
+    """The excerpt of a post rendered at ``page_url``: before ``separator``, else its first paragraph."""
+    excerpt, explicit = make_excerpt(html, separator)
+    if excerpt is None:
+        excerpt = first_paragraph(strip_leading_h1(html)) or ""
+    return Excerpt(excerpt, page_url, explicit)
+
+
+def listing_excerpt(post: Post, excerpts: Mapping[str, Excerpt]) -> Excerpt | None:
+    """The HTML a listing or feed shows for a post, or ``None`` when its ``description`` stands instead.
+
+    The author's excerpt (before the separator) comes first, then the
+    description (text, printed by the template), then the post's first paragraph.
+    """
+    excerpt = excerpts.get(post.src_uri)
+    if excerpt is not None and excerpt.explicit:
+        return excerpt
+    if post.description or excerpt is None:
+        return None
+    paragraph = first_paragraph(excerpt.html)
+    return Excerpt(paragraph, excerpt.base_url, False) if paragraph else None
 
 
 def _map_links(html: str, change: Callable[[str], str | None]) -> str:

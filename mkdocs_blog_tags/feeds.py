@@ -17,13 +17,32 @@ import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Mapping
 from email.utils import format_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from .meta import plain_text
+from markupsafe import escape as html_escape
 
-__all__ = ["Feed", "FeedEntry", "atom", "clear_caches", "json_feed", "rss", "xml_text"]
+from . import __version__
+from .excerpts import Excerpt, absolutize_links, listing_excerpt
+from .meta import plain_text
+from .posts import Post
+
+if TYPE_CHECKING:
+    from .plan import FeedSpec, Plan
+
+__all__ = [
+    "Feed",
+    "FeedEntry",
+    "FeedFile",
+    "atom",
+    "clear_caches",
+    "feed_files",
+    "json_feed",
+    "rss",
+    "xml_text",
+]
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -253,3 +272,83 @@ def json_feed(feed: Feed) -> bytes:
     # pure-Python encoder instead of the C one.
     text = _SURROGATE.sub("\ufffd", json.dumps(data, ensure_ascii=False) + "\n")
     return text.encode("utf-8")
+
+
+WRITERS = {"rss": rss, "atom": atom, "json": json_feed}
+
+
+@dataclasses.dataclass(frozen=True)
+class FeedFile:
+    """A feed to write: its site path (``blog/feed.xml``) and its bytes."""
+
+    path: str
+    content: bytes
+
+
+def _entry(
+    plan: Plan, post: Post, excerpts: Mapping[str, Excerpt], contents: Mapping[str, Excerpt]
+) -> FeedEntry:
+    site_url = plan.settings.site_url
+    assert site_url is not None
+    url = site_url + plan.url_of[post.src_uri]
+    excerpt = listing_excerpt(post, excerpts)
+    if excerpt is not None:
+        summary_html = absolutize_links(excerpt.html, site_url + excerpt.base_url)
+    else:  # the description: plain text, escaped so that it reads the same as HTML
+        summary_html = str(html_escape(post.description or ""))
+    content = contents.get(post.src_uri) if plan.settings.feeds.full_content else None
+    image = plan.post_images.get(post.src_uri)
+    return FeedEntry(
+        id=url,
+        title=post.title,
+        url=url,
+        published=post.date,
+        updated=post.updated,
+        summary_html=summary_html,
+        content_html=absolutize_links(content.html, url) if content else None,
+        tags=tuple(tag.name for tag in plan.blog.tags_of(post)),
+        authors=post.authors,
+        image_url=image[0].url if image else None,
+        image_type=image[0].type if image else None,
+        image_length=image[0].length if image else None,
+    )
+
+
+def _feed(plan: Plan, spec: FeedSpec, entries: tuple[FeedEntry, ...]) -> Feed:
+    settings = plan.settings
+    site_url = settings.site_url
+    assert site_url is not None
+    return Feed(
+        title=spec.title,
+        description=spec.description,
+        home_url=site_url + plan.url_of[spec.home_uri],
+        rss_url=site_url + spec.paths["rss"] if "rss" in spec.paths else None,
+        atom_url=site_url + spec.paths["atom"] if "atom" in spec.paths else None,
+        json_url=site_url + spec.paths["json"] if "json" in spec.paths else None,
+        language=settings.locale,
+        author=settings.site_author or settings.site_name,
+        generator="mkdocs-blog-tags",
+        generator_version=__version__,
+        entries=entries,
+    )
+
+
+def feed_files(
+    plan: Plan, excerpts: Mapping[str, Excerpt], contents: Mapping[str, Excerpt]
+) -> list[FeedFile]:
+    """Every feed file of the plan; each post's entry is built once, however many feeds list it."""
+    limit = plan.settings.feeds.limit
+    built: dict[str, FeedEntry] = {}
+
+    def entry(post: Post) -> FeedEntry:
+        found = built.get(post.src_uri)
+        if found is None:
+            found = built[post.src_uri] = _entry(plan, post, excerpts, contents)
+        return found
+
+    files: list[FeedFile] = []
+    for spec in plan.feeds.values():
+        posts = spec.posts[:limit] if limit else spec.posts
+        feed = _feed(plan, spec, tuple(entry(p) for p in posts))
+        files += [FeedFile(path, WRITERS[kind](feed)) for kind, path in spec.paths.items()]
+    return files

@@ -1,8 +1,9 @@
 """Head meta as data: Open Graph, Twitter cards, JSON-LD, description and canonical.
 
-`build_head_meta` turns the facts about one page into a `HeadMeta`; the
-``blog_tags/meta.html`` template prints it, escaping every value, so a theme
-author can add or drop a tag without touching Python.
+`page_facts` gathers what the plan knows about one page (which description,
+which image, which posts a listing shows); `build_head_meta` turns those facts
+into a `HeadMeta`; the ``blog_tags/meta.html`` template prints it, escaping
+every value, so a theme author can add or drop a tag without touching Python.
 """
 
 from __future__ import annotations
@@ -11,26 +12,21 @@ import dataclasses
 import datetime as dt
 import html
 import re
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
-__all__ = ["HeadMeta", "ImageInfo", "PageFacts", "build_head_meta", "plain_text"]
+from .excerpts import Excerpt
+from .i18n import og_locale
+from .images import ImageInfo
+from .posts import Problem, read_image
+
+if TYPE_CHECKING:
+    from .plan import Plan
+
+__all__ = ["HeadMeta", "ImageInfo", "PageFacts", "PageInput", "build_head_meta", "page_facts", "plain_text"]
 
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
-
-
-@dataclasses.dataclass(frozen=True)
-class ImageInfo:
-    """A share image: its URL (absolute when the site has a ``site_url``) and what the file says."""
-
-    url: str
-    alt: str | None = None
-    width: int | None = None
-    height: int | None = None
-    type: str | None = None
-    absolute: bool = True
-    length: int | None = None
-    """Size of the file in bytes, when it is a docs file (feeds' enclosures need it)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -208,3 +204,93 @@ def build_head_meta(facts: PageFacts) -> HeadMeta:
         names=tuple(names),
         json_ld=_json_ld(facts),
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class PageInput:
+    """What MkDocs knows of a page when its head is written, as plain values."""
+
+    src_uri: str
+    title: str
+    """The page's title as written (unescaped), or the site name."""
+    canonical_url: str | None
+    meta: Mapping[str, Any]
+    """The page's front matter."""
+
+
+def page_facts(
+    plan: Plan, page: PageInput, excerpts: Mapping[str, Excerpt]
+) -> tuple[PageFacts | None, list[Problem]]:
+    """The facts behind one page's head meta; ``None`` when the page gets none."""
+    settings, blog = plan.settings, plan.blog
+    if not settings.meta:
+        return None, []
+    uri = page.src_uri
+    role = plan.role(uri)
+    if role is None and settings.meta_scope == "blog":
+        return None, []
+    strings = settings.strings
+    common: dict[str, Any] = {
+        "site_name": settings.site_name,
+        "locale": settings.locale,
+        "og_locale": og_locale(settings.locale),
+        "url": page.canonical_url if settings.site_url else None,
+        "site_url": settings.site_url,
+        "twitter_site": settings.twitter_site,
+        "twitter_creator": settings.twitter_creator,
+    }
+    if role == "post":
+        post = plan.posts[uri]
+        excerpt = excerpts.get(uri)
+        description = post.description or (plain_text(excerpt.html) if excerpt and excerpt.html else None)
+        post_image = plan.post_images.get(uri)
+        facts = PageFacts(
+            kind="post",
+            title=post.title,
+            description=description,
+            image=post_image[0] if post_image else None if post.no_image else plan.default_image,
+            published=post.date,
+            modified=post.updated,
+            tags=tuple(tag.name for tag in blog.tags_of(post)),
+            section=post.categories[0] if post.categories else None,
+            authors=post.authors,
+            **common,
+        )
+        return facts, []
+
+    problems: list[Problem] = []
+    image_value, alt, no_image = read_image(page.meta, settings.fields)
+    page_image = plan.images.resolve(image_value, alt, uri) if image_value else None
+    if image_value and page_image is None:
+        problems.append(Problem(uri, "image", f"{image_value!r} was not found; the default image is used"))
+    image = page_image[0] if page_image else None if no_image else plan.default_image
+    own = page.meta.get("description")
+    own_description = own.strip() if isinstance(own, str) else None
+    if role is None:
+        description = own_description or settings.site_description
+        return PageFacts(
+            kind="page", title=page.title, description=description, image=image, **common
+        ), problems
+
+    if role == "listing":
+        listing = plan.listings[uri]
+        if listing.term is not None and listing.taxonomy is not None:
+            spec = blog.taxonomies[listing.taxonomy].spec
+            default = strings.plural(spec.description_key, listing.term.count, tag=listing.term.name)
+        else:
+            default = settings.site_description or strings["blog_description"]
+        targets = [p.src_uri for p in listing.posts]
+    else:
+        taxonomy = blog.taxonomies[plan.overviews[uri]]
+        default = strings[taxonomy.spec.overview_description_key]
+        targets = [blog.term_uri(taxonomy.name, term.slug) for term in taxonomy.terms]
+    items = tuple(url for target in targets if (url := plan.absolute(target)))
+    facts = PageFacts(
+        kind="listing",
+        title=page.title,
+        description=own_description or default,
+        image=image,
+        items=items,
+        **common,
+    )
+    return facts, problems

@@ -1,4 +1,8 @@
-"""Tag names -> `Tag`s with unique, never-empty, deterministic slugs.
+"""Groupings of posts (tags; later categories, authors): terms with unique, never-empty slugs.
+
+A `Taxonomy` is one grouping: its terms, the posts of each term and the terms of
+each post. Listings, feeds, links and meta read any taxonomy the same way, so a
+new grouping is a new `TaxonomySpec`, not new listing, feed or meta code.
 
 Every other tool slugifies ``C++``, ``C#`` and ``C`` to the same ``c`` and merges
 their pages. Here a collision is detected, each colliding tag gets a distinct
@@ -12,12 +16,25 @@ import dataclasses
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Literal
 
 from slugify import slugify as _slugify
 
-__all__ = ["Collision", "SlugMode", "Tag", "assign_slugs", "slugify", "tag_key"]
+from .posts import Post
+
+__all__ = [
+    "Collision",
+    "SlugMode",
+    "Tag",
+    "Taxonomy",
+    "TaxonomySpec",
+    "Term",
+    "assign_slugs",
+    "build_taxonomy",
+    "slugify",
+    "tag_key",
+]
 
 SlugMode = Literal["transliterate", "unicode"]
 
@@ -41,8 +58,8 @@ _SYMBOL_RE = re.compile("|".join(re.escape(s) for s in _SYMBOLS))
 
 
 @dataclasses.dataclass(frozen=True)
-class Tag:
-    """A tag as the blog shows it: the display name, its URL slug and how many posts carry it."""
+class Term:
+    """A term of a grouping (a tag) as the blog shows it: display name, URL slug, number of posts."""
 
     name: str
     slug: str
@@ -60,6 +77,10 @@ class Collision:
     slug: str
     assigned: tuple[tuple[str, str], ...]
     """``(tag name, slug)`` pairs, in a stable order."""
+
+
+Tag = Term
+"""A term of the ``tags`` taxonomy."""
 
 
 def tag_key(name: str) -> str:
@@ -126,3 +147,77 @@ def assign_slugs(
             taken.add(candidate)
         collisions.append(Collision(slug, tuple((n, result[n]) for n in group)))
     return result, collisions
+
+
+@dataclasses.dataclass(frozen=True)
+class TaxonomySpec:
+    """How one grouping is configured: which post field it reads, where its pages go, its words."""
+
+    name: str
+    """Plural name, also the key of `Blog.taxonomies` (``tags``)."""
+    kind: str
+    """A listing page of one term has this kind (``tag``); templates test ``listing.kind``."""
+    folder: str
+    """Folder under blog_dir of the overview and the term pages."""
+    values: Callable[[Post], Sequence[str]]
+    """The post's raw terms (``Post.tags``)."""
+    slug_option: str = "tag_slugs"
+    """The option that names explicit slugs (quoted by the collision warning)."""
+    explicit_slugs: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    per_page: int = 0
+    """Posts per term page; 0: one page per term."""
+    feeds: bool = True
+    """Per-term feeds (in the formats the site writes)."""
+    title_key: str = "tag_title"
+    """Strings key of a term page's title; formatted with ``tag=<name>``."""
+    description_key: str = "tag_description"
+    """Strings key (plural, ``_one``/``_other``) of a term page's description."""
+    overview_title_key: str = "tags_title"
+    overview_description_key: str = "tags_description"
+
+
+@dataclasses.dataclass(frozen=True)
+class Taxonomy:
+    """One grouping of the published posts, looked up by key, never scanned per page."""
+
+    spec: TaxonomySpec
+    terms: tuple[Term, ...]
+    """Every term of a published post, sorted by key then name."""
+    term_by_key: Mapping[str, Term]
+    posts_by_slug: Mapping[str, tuple[Post, ...]]
+    """Term slug -> its posts, newest first."""
+    terms_by_post: Mapping[str, tuple[Term, ...]]
+    """Post src_uri -> its terms (its spellings mapped to the blog-wide one)."""
+    collisions: tuple[Collision, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    def terms_of(self, post: Post) -> tuple[Term, ...]:
+        return self.terms_by_post[post.src_uri]
+
+
+def build_taxonomy(spec: TaxonomySpec, ordered: Sequence[Post], *, mode: SlugMode) -> Taxonomy:
+    """Index the terms of ``ordered`` (published posts, newest first) and give each a unique slug."""
+    # The display spelling of a term is its first spelling in publication order.
+    spelling: dict[str, str] = {}
+    for post in reversed(ordered):
+        for name in spec.values(post):
+            spelling.setdefault(tag_key(name), name)
+    slugs, collisions = assign_slugs(spelling.values(), mode=mode, explicit=spec.explicit_slugs)
+
+    members: dict[str, list[Post]] = {key: [] for key in spelling}
+    for post in ordered:
+        for name in spec.values(post):
+            members[tag_key(name)].append(post)
+
+    term_by_key = {key: Term(name, slugs[name], len(members[key])) for key, name in spelling.items()}
+    return Taxonomy(
+        spec=spec,
+        terms=tuple(sorted(term_by_key.values(), key=lambda t: (t.key, t.name))),
+        term_by_key=term_by_key,
+        posts_by_slug={term_by_key[key].slug: tuple(found) for key, found in members.items()},
+        terms_by_post={p.src_uri: tuple(term_by_key[tag_key(n)] for n in spec.values(p)) for p in ordered},
+        collisions=tuple(collisions),
+    )

@@ -15,10 +15,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from .blog import Blog, ListingPage
-from .excerpts import first_paragraph, rebase_links
+from .excerpts import Excerpt, listing_excerpt, rebase_links
 from .i18n import Strings, format_day
 from .posts import Post
-from .taxonomy import Tag
+from .taxonomy import Term
 from .urls import is_relative, relative_url
 
 __all__ = ["Excerpt", "View", "Views"]
@@ -40,16 +40,6 @@ class View(dict[str, Any]):
         self.__dict__ = self
 
 
-@dataclasses.dataclass(frozen=True)
-class Excerpt:
-    """A post's excerpt HTML, with the URL of the page its relative links were written for."""
-
-    html: str
-    base_url: str
-    explicit: bool
-    """The author cut it with the separator (the listing then offers "read more")."""
-
-
 @dataclasses.dataclass
 class Views:
     """Builds the context of every blog template for one build."""
@@ -66,8 +56,10 @@ class Views:
     """src_uris shown only because drafts are on (``mkdocs serve``)."""
     _fixed_cache: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, init=False, repr=False)
     _entry_cache: dict[str, View] = dataclasses.field(default_factory=dict, init=False, repr=False)
-    _tag_urls: dict[str, str] = dataclasses.field(default_factory=dict, init=False, repr=False)
-    _site_tag_links: dict[str, View] = dataclasses.field(default_factory=dict, init=False, repr=False)
+    _term_urls: dict[tuple[str, str], str] = dataclasses.field(default_factory=dict, init=False, repr=False)
+    _site_term_links: dict[tuple[str, str], View] = dataclasses.field(
+        default_factory=dict, init=False, repr=False
+    )
     tag_entries_html: dict[str, str] = dataclasses.field(default_factory=dict, init=False, repr=False)
     """post src_uri -> its ``tag_entry.html``, rendered by the `Renderer` once per build."""
 
@@ -80,29 +72,39 @@ class Views:
     def _link_to(self, src_uri: str, page_url: str) -> str:
         return self._link(self.url_of[src_uri], page_url)
 
-    def _tag_url(self, slug: str) -> str:
-        """The site-relative URL of a tag's first page (looked up once per tag and build)."""
-        url = self._tag_urls.get(slug)
+    def _term_url(self, taxonomy: str, slug: str) -> str:
+        """The site-relative URL of a term's first page (looked up once per term and build)."""
+        key = (taxonomy, slug)
+        url = self._term_urls.get(key)
         if url is None:
-            url = self._tag_urls[slug] = self.url_of[self.blog.layout.tag_uri(slug)]
+            url = self._term_urls[key] = self.url_of[self.blog.term_uri(taxonomy, slug)]
         return url
 
-    def tag_links(self, post: Post, page_url: str) -> list[View]:
+    def term_links(self, taxonomy: str, post: Post, page_url: str) -> list[View]:
+        """The post's terms of one grouping, as links seen from ``page_url``."""
+        terms = self.blog.taxonomies[taxonomy].terms_by_post[post.src_uri]
         if not page_url:
-            # Seen from the site root (listing entries) a tag's link is the same for every post:
-            # one view per tag instead of one per post and tag, all kept until the build ends.
-            return [self._site_tag_link(tag) for tag in self.blog.tags_of(post)]
+            # Seen from the site root (listing entries) a term's link is the same for every post:
+            # one view per term instead of one per post and term, all kept until the build ends.
+            return [self._site_term_link(taxonomy, term) for term in terms]
         return [
-            View(self._site_tag_link(tag), url=self._link(self._tag_url(tag.slug), page_url))
-            for tag in self.blog.tags_of(post)
+            View(
+                self._site_term_link(taxonomy, term),
+                url=self._link(self._term_url(taxonomy, term.slug), page_url),
+            )
+            for term in terms
         ]
 
-    def _site_tag_link(self, tag: Tag) -> View:
-        """``{name, slug, count, url}`` of a tag, its URL site-relative; one view per tag and build."""
-        link = self._site_tag_links.get(tag.slug)
+    def tag_links(self, post: Post, page_url: str) -> list[View]:
+        return self.term_links("tags", post, page_url)
+
+    def _site_term_link(self, taxonomy: str, term: Term) -> View:
+        """``{name, slug, count, url}`` of a term, its URL site-relative; one view per term and build."""
+        key = (taxonomy, term.slug)
+        link = self._site_term_links.get(key)
         if link is None:
-            link = self._site_tag_links[tag.slug] = View(
-                name=tag.name, slug=tag.slug, count=tag.count, url=self._tag_url(tag.slug)
+            link = self._site_term_links[key] = View(
+                name=term.name, slug=term.slug, count=term.count, url=self._term_url(taxonomy, term.slug)
             )
         return link
 
@@ -140,18 +142,8 @@ class Views:
         )
 
     def excerpt(self, post: Post) -> Excerpt | None:
-        """The HTML a listing shows for a post, or ``None`` when its ``description`` stands instead.
-
-        The author's excerpt (before the separator) comes first, then the
-        description (text, printed by the template), then the post's first paragraph.
-        """
-        excerpt = self.excerpts.get(post.src_uri)
-        if excerpt is not None and excerpt.explicit:
-            return excerpt
-        if post.description or excerpt is None:
-            return None
-        paragraph = first_paragraph(excerpt.html)
-        return Excerpt(paragraph, excerpt.base_url, False) if paragraph else None
+        """The HTML a listing shows for a post (see `listing_excerpt`)."""
+        return listing_excerpt(post, self.excerpts)
 
     def entry(self, post: Post) -> View:
         """A post as a listing shows it, with site-relative URLs; built once per post and build."""
@@ -174,30 +166,44 @@ class Views:
         def link(uri: str | None) -> str | None:
             return self._link_to(uri, "") if uri else None
 
-        tag = listing.tag
+        term = listing.term
+        term_view = View(name=term.name, slug=term.slug, count=term.count) if term is not None else None
         return View(
             kind=listing.kind,
             number=listing.number,
             count=listing.count,
-            tag=View(name=tag.name, slug=tag.slug, count=tag.count) if tag is not None else None,
+            taxonomy=listing.taxonomy,
+            term=term_view,
+            tag=term_view if listing.taxonomy == "tags" else None,
             entries=[self.entry(post) for post in listing.posts],
             newer_url=link(listing.newer_uri),
             older_url=link(listing.older_uri),
             first_url=link(listing.first_uri),
             tags_index_url=link(self.blog.tags_index_uri),
+            overview_url=link(self.blog.overview_uri(listing.taxonomy)) if listing.taxonomy else None,
             blog_url=link(self.blog.index_uri),
         )
 
-    def tags_index(self, page_url: str) -> View:
-        """The context of the tags overview: every tag with its count and page."""
+    def overview(self, taxonomy: str, page_url: str) -> View:
+        """The context of a grouping's overview: every term with its count and page.
+
+        The terms are under ``terms``, and also under ``tags`` (the name ``tags.html`` has always used).
+        """
+        terms = [
+            View(
+                self._site_term_link(taxonomy, term),
+                count_text=self.strings.posts(term.count),
+                url=self._link(self._term_url(taxonomy, term.slug), page_url),
+            )
+            for term in self.blog.taxonomies[taxonomy].terms
+        ]
         return View(
-            tags=[
-                View(
-                    self._site_tag_link(tag),
-                    count_text=self.strings.posts(tag.count),
-                    url=self._link(self._tag_url(tag.slug), page_url),
-                )
-                for tag in self.blog.tags
-            ],
+            taxonomy=taxonomy,
+            terms=terms,
+            tags=terms,
             blog_url=self._link_to(self.blog.index_uri, page_url),
         )
+
+    def tags_index(self, page_url: str) -> View:
+        """The context of the tags overview."""
+        return self.overview("tags", page_url)

@@ -1,0 +1,52 @@
+"""Where every generated page and feed lives, as ``src_uri`` paths relative to docs_dir.
+
+One place decides paths, so a listing, its head links and its feeds can never
+disagree about where a page is. A grouping (tags today) is addressed by its
+folder: ``blog/<folder>/`` is its overview, ``blog/<folder>/<slug>/`` a term's page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+from collections.abc import Mapping
+
+__all__ = ["Layout"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Layout:
+    """The blog's folders; every method returns a Markdown ``src_uri`` (``blog/tags/c/index.md``)."""
+
+    blog_dir: str = "blog"
+    tags_dir: str = "tags"
+    page_dir: str = "page"
+
+    def index_uri(self, number: int = 1) -> str:
+        parts = ("index.md",) if number == 1 else (self.page_dir, str(number), "index.md")
+        return self._uri(*parts)
+
+    def overview_uri(self, folder: str) -> str:
+        """The overview page of a grouping kept in ``folder`` (``blog/tags/index.md``)."""
+        return self._uri(folder, "index.md")
+
+    def term_uri(self, folder: str, slug: str, number: int = 1) -> str:
+        """Page ``number`` of one term of a grouping (``blog/tags/c/page/2/index.md``)."""
+        if number == 1:
+            return self._uri(folder, slug, "index.md")
+        return self._uri(folder, slug, self.page_dir, str(number), "index.md")
+
+    def tags_index_uri(self) -> str:
+        return self.overview_uri(self.tags_dir)
+
+    def tag_uri(self, slug: str, number: int = 1) -> str:
+        return self.term_uri(self.tags_dir, slug, number)
+
+    def feed_paths(self, home_uri: str, names: Mapping[str, str]) -> dict[str, str]:
+        """Site paths of the feeds ``{kind: file name}`` kept beside the listing ``home_uri``."""
+        folder = posixpath.dirname(home_uri)
+        return {kind: posixpath.join(folder, name) if folder else name for kind, name in names.items()}
+
+    def _uri(self, *parts: str) -> str:
+        path = posixpath.normpath(posixpath.join(self.blog_dir or ".", *parts))
+        return path[2:] if path.startswith("./") else path

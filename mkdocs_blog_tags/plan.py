@@ -1,0 +1,362 @@
+"""The plan of one build: which files are posts, every page to generate, every feed, every head link.
+
+Computed from plain values (`Settings`, the posts read, the URL of each page)
+in `on_files`, and only applied by the event layer: it sets inclusions, adds
+the generated files, and later reads the plan to fill pages and write feeds.
+Every URL the blog prints comes from here, so pages, head links and feeds agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import fnmatch
+import json
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Literal
+
+from .blog import Blog, ListingPage, build_blog, tags_spec
+from .config import Settings
+from .images import DocsFile, ImageInfo, ImageResolver
+from .posts import Post, Problem
+from .taxonomy import Collision, Taxonomy, Term
+from .urls import relative_url
+
+__all__ = [
+    "CSS_URI",
+    "FEED_TYPES",
+    "FeedSpec",
+    "GeneratedPage",
+    "HeadLink",
+    "Plan",
+    "Selection",
+    "collision_message",
+    "generated_pages",
+    "is_post_candidate",
+    "make_blog",
+    "make_plan",
+    "nav_mentions",
+    "select_posts",
+    "yaml_string",
+]
+
+CSS_URI = "assets/blog-tags.css"
+FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def yaml_string(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar: JSON's quoting, plus escapes for what YAML reads differently.
+
+    YAML treats NEL, U+2028 and U+2029 as line breaks and refuses C1 controls and
+    other non-printable characters, which JSON leaves raw.
+    """
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False))
+
+
+def nav_mentions(nav: Any, uri: str) -> bool:
+    """Whether an explicit ``nav:`` lists ``uri`` anywhere."""
+    if isinstance(nav, str):
+        return posixpath.normpath(nav) == uri
+    if isinstance(nav, dict):
+        return any(nav_mentions(v, uri) for v in nav.values())
+    if isinstance(nav, list):
+        return any(nav_mentions(v, uri) for v in nav)
+    return False
+
+
+# -- which files are posts, and which of them are published ----------------------------------
+
+
+def is_post_candidate(src_uri: str, settings: Settings) -> bool:
+    """A Markdown page under blog_dir, other than a folder index, matching ``include`` and not ``exclude``."""
+    if posixpath.basename(src_uri) in {"index.md", "README.md"}:
+        return False
+    blog_dir = settings.layout.blog_dir
+    prefix = "" if blog_dir == "." else blog_dir + "/"
+    if not src_uri.startswith(prefix):
+        return False
+    inner = src_uri[len(prefix) :]
+    return any(fnmatch.fnmatchcase(inner, p) for p in settings.include) and not any(
+        fnmatch.fnmatchcase(inner, p) for p in settings.exclude
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Selection:
+    """What becomes of each post candidate."""
+
+    published: tuple[Post, ...]
+    """Posts that are built, in reading order; drafts included when they are shown."""
+    drafts: frozenset[str]
+    """src_uris of the drafts and future posts shown (``mkdocs serve`` with ``drafts_on_serve``)."""
+    excluded: frozenset[str]
+    """src_uris left out of the build: unreadable, drafts, future posts."""
+
+
+def select_posts(read: Iterable[tuple[str, Post | None]], now: dt.datetime, show_drafts: bool) -> Selection:
+    """Publish what is readable and neither a draft nor dated in the future (unless drafts are shown)."""
+    published: list[Post] = []
+    drafts: set[str] = set()
+    excluded: set[str] = set()
+    for src_uri, post in read:
+        if post is None:
+            excluded.add(src_uri)
+            continue
+        if post.draft or post.is_future(now):
+            if not show_drafts:
+                excluded.add(src_uri)
+                continue
+            drafts.add(src_uri)
+        published.append(post)
+    return Selection(tuple(published), frozenset(drafts), frozenset(excluded))
+
+
+def make_blog(settings: Settings, posts: Iterable[Post]) -> Blog:
+    """The model of the blog, with the groupings the settings ask for."""
+    spec = tags_spec(
+        settings.layout.tags_dir,
+        explicit_slugs=settings.tag_slugs,
+        per_page=settings.tag_per_page,
+        feeds=settings.feeds.tags,
+    )
+    return build_blog(
+        posts,
+        layout=settings.layout,
+        per_page=settings.per_page,
+        slug_mode=settings.slug_mode,
+        taxonomies=[spec],
+    )
+
+
+def collision_message(taxonomy: Taxonomy, collision: Collision) -> str:
+    """The one warning for terms whose slugs collide, naming every term and the slug it got."""
+    names = ", ".join(f"'{name}'" for name, _ in collision.assigned)
+    pages = ", ".join(f"'{name}' -> {slug}" for name, slug in collision.assigned)
+    return (
+        f"{taxonomy.name} {names} all give the slug '{collision.slug}'; they keep separate pages: "
+        f"{pages}. Choose slugs with the '{taxonomy.spec.slug_option}' option to silence this."
+    )
+
+
+# -- the pages to generate ---------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class GeneratedPage:
+    """A listing or overview page the plugin adds, unless the user has a file at ``src_uri``."""
+
+    src_uri: str
+    title: str
+    in_nav: bool = False
+    searchable: bool = True
+
+    @property
+    def source(self) -> str:
+        """The Markdown MkDocs reads for it: front matter only; the plugin fills the content."""
+        # A JSON string is a valid YAML scalar, and json.dumps is far cheaper than yaml.safe_dump.
+        content = "---\ntitle: " + yaml_string(self.title) + "\n"
+        if not self.searchable:
+            content += "search:\n  exclude: true\n"
+        return content + "---\n"
+
+
+def listing_title(listing: ListingPage, settings: Settings, blog: Blog) -> str:
+    strings = settings.strings
+    if listing.term is not None and listing.taxonomy is not None:
+        spec = blog.taxonomies[listing.taxonomy].spec
+        title = strings.format(spec.title_key, tag=listing.term.name)
+    else:
+        title = strings["blog"]
+    if listing.number > 1:
+        title += " – " + strings.format("page_of", number=listing.number, count=listing.count)
+    return title
+
+
+def generated_pages(settings: Settings, blog: Blog) -> list[GeneratedPage]:
+    """Every listing page, then each grouping's overview; only the blog's first page is in the nav."""
+    pages = [
+        GeneratedPage(
+            listing.src_uri,
+            listing_title(listing, settings, blog),
+            in_nav=listing.kind == "index" and listing.number == 1,
+            # Later pages would only add "Page 2 of 9" titles to search results (Material honours this).
+            searchable=listing.number == 1,
+        )
+        for listing in blog.listings
+    ]
+    pages += [
+        GeneratedPage(blog.overview_uri(name), settings.strings[taxonomy.spec.overview_title_key])
+        for name, taxonomy in blog.taxonomies.items()
+    ]
+    return pages
+
+
+# -- feeds and head links ------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class FeedSpec:
+    """One set of feeds (RSS, Atom, JSON as enabled): of the whole blog, or of one term."""
+
+    home_uri: str
+    """src_uri of the listing the feeds follow."""
+    paths: Mapping[str, str]
+    """Kind -> site path of the file."""
+    title: str
+    description: str
+    posts: tuple[Post, ...]
+    """Newest first, before the ``limit``."""
+    term: Term | None = None
+    taxonomy: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class HeadLink:
+    """A ``<link>`` in a page's head: the pager's ``prev``/``next`` and feed autodiscovery."""
+
+    rel: str
+    href: str
+    type: str | None = None
+    title: str | None = None
+
+
+def _feed_specs(settings: Settings, blog: Blog) -> dict[tuple[str, str] | None, FeedSpec]:
+    """Feeds keyed by ``None`` (the blog) or ``(taxonomy, slug)``; none without site_url or formats."""
+    if not settings.site_url or not settings.feeds.formats:
+        return {}
+    strings, layout, site = settings.strings, blog.layout, settings.site_name
+    specs: dict[tuple[str, str] | None, FeedSpec] = {
+        None: FeedSpec(
+            home_uri=blog.index_uri,
+            paths=layout.feed_paths(blog.index_uri, settings.feeds.names_for(term=False)),
+            title=site,
+            description=settings.site_description or strings["blog_description"],
+            posts=blog.posts,
+        )
+    }
+    term_names = settings.feeds.names_for(term=True)
+    for name, taxonomy in blog.taxonomies.items():
+        spec = taxonomy.spec
+        if not spec.feeds:
+            continue
+        for term in taxonomy.terms:
+            home = blog.term_uri(name, term.slug)
+            specs[(name, term.slug)] = FeedSpec(
+                home_uri=home,
+                paths=layout.feed_paths(home, term_names),
+                title=f"{site} – {strings.format(spec.title_key, tag=term.name)}",
+                description=strings.plural(spec.description_key, term.count, tag=term.name),
+                posts=taxonomy.posts_by_slug[term.slug],
+                term=term,
+                taxonomy=name,
+            )
+    return specs
+
+
+PageRole = Literal["post", "listing", "overview"]
+
+
+@dataclasses.dataclass
+class Plan:
+    """Everything one build publishes, decided before the first page is rendered."""
+
+    settings: Settings
+    blog: Blog
+    posts: Mapping[str, Post]
+    """src_uri -> every post built (drafts included when shown)."""
+    drafts: frozenset[str]
+    url_of: Mapping[str, str]
+    """src_uri -> site-relative URL of every post and generated page."""
+    images: ImageResolver
+    post_images: Mapping[str, tuple[ImageInfo, str]]
+    """Post src_uri -> its share image and the image's site-relative (or outside) URL."""
+    default_image: ImageInfo | None
+    feeds: Mapping[tuple[str, str] | None, FeedSpec]
+    listings: Mapping[str, ListingPage]
+    overviews: Mapping[str, str]
+    """src_uri of each grouping's overview -> the grouping's name."""
+    problems: tuple[Problem | str, ...] = ()
+    """Found while planning (images, default image), each to be reported once."""
+
+    def role(self, src_uri: str) -> PageRole | None:
+        if src_uri in self.posts:
+            return "post"
+        if src_uri in self.listings:
+            return "listing"
+        if src_uri in self.overviews:
+            return "overview"
+        return None
+
+    def feed_of(self, listing: ListingPage | None) -> FeedSpec | None:
+        """The feeds a listing page (or, for ``None``, a post) announces."""
+        if listing is None or listing.term is None or listing.taxonomy is None:
+            return self.feeds.get(None)
+        return self.feeds.get((listing.taxonomy, listing.term.slug))
+
+    def head_links(self, src_uri: str, page_url: str) -> list[HeadLink]:
+        """Pager links of a listing, and feed autodiscovery on listings and posts."""
+        listing = self.listings.get(src_uri)
+        if listing is None and src_uri not in self.posts:
+            return []
+        links: list[HeadLink] = []
+        if listing is not None:
+            links += [
+                HeadLink(rel, relative_url(self.url_of[target], page_url))
+                for rel, target in (("prev", listing.newer_uri), ("next", listing.older_uri))
+                if target
+            ]
+        feed = self.feed_of(listing)
+        if feed is not None:
+            links += [
+                HeadLink("alternate", relative_url(path, page_url), FEED_TYPES[kind], feed.title)
+                for kind, path in feed.paths.items()
+            ]
+        return links
+
+    def absolute(self, src_uri: str) -> str | None:
+        """The absolute URL of a post or generated page; ``None`` without site_url."""
+        site_url = self.settings.site_url
+        return site_url + self.url_of[src_uri] if site_url else None
+
+
+def make_plan(
+    settings: Settings,
+    blog: Blog,
+    selection: Selection,
+    url_of: Mapping[str, str],
+    lookup: Callable[[str], DocsFile | None],
+) -> Plan:
+    """Resolve the posts' images and the default image, and lay out the feeds."""
+    images = ImageResolver(lookup, settings.site_url)
+    problems: list[Problem | str] = []
+    post_images: dict[str, tuple[ImageInfo, str]] = {}
+    for post in selection.published:
+        if not post.image:
+            continue
+        found, issues = images.post_image(post.src_uri, post.image, post.image_alt)
+        problems += issues
+        if found is not None:
+            post_images[post.src_uri] = found
+    default_image = None
+    if settings.default_image:
+        found = images.resolve(settings.default_image, settings.default_image_alt, "index.md")
+        if found is None:
+            problems.append(f"'default_image': {settings.default_image!r} was not found in docs_dir")
+        default_image = found[0] if found else None
+    return Plan(
+        settings=settings,
+        blog=blog,
+        posts={post.src_uri: post for post in selection.published},
+        drafts=selection.drafts,
+        url_of=url_of,
+        images=images,
+        post_images=post_images,
+        default_image=default_image,
+        feeds=_feed_specs(settings, blog),
+        listings={listing.src_uri: listing for listing in blog.listings},
+        overviews={blog.overview_uri(name): name for name in blog.taxonomies},
+        problems=tuple(problems),
+    )

@@ -1,0 +1,32 @@
+"""The state of one build: created in ``on_config``, completed in ``on_files``, dropped in ``on_post_build``.
+
+Everything a build decides lives in its `Plan`; this object only adds what the
+event layer must carry from one event to the next while pages are written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .config import Settings
+from .plan import Plan
+from .render import Renderer
+from .views import View, Views
+
+__all__ = ["Build"]
+
+
+@dataclasses.dataclass
+class Build:
+    settings: Settings
+    renderer: Renderer
+    header: View
+    """Which parts of the post header are shown, as the header template reads them."""
+    plan: Plan | None = None
+    views: Views | None = None
+    headers: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Post src_uri -> the rest of its header, put in its slot when the page is written."""
+    raw_titles: dict[str, str] = dataclasses.field(default_factory=dict)
+    """src_uri -> the unescaped title of a page whose title was escaped for the theme."""
+    outputs: list[str] = dataclasses.field(default_factory=list)
+    """Site paths this build wrote for the blog (pages and feeds)."""
