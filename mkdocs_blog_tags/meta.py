@@ -26,6 +26,13 @@ if TYPE_CHECKING:
 __all__ = ["HeadMeta", "ImageInfo", "PageFacts", "PageInput", "build_head_meta", "page_facts", "plain_text"]
 
 _TAG = re.compile(r"<[^>]*>")
+# Tags that separate words (block elements, line breaks, cells); any other tag joins its neighbours:
+# "<b>text</b>." is "text.", not "text .".
+_BREAKING_TAG = re.compile(
+    r"</?(?:address|article|aside|blockquote|br|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|"
+    r"header|hr|img|li|main|nav|ol|p|pre|section|summary|table|td|th|tr|ul)\b[^>]*>",
+    re.IGNORECASE,
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -76,7 +83,7 @@ class HeadMeta:
 
 def plain_text(fragment: str, limit: int = 300) -> str:
     """Text of an HTML fragment, whitespace folded, cut at a word boundary near ``limit``."""
-    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+    text = _SPACE.sub(" ", html.unescape(_TAG.sub("", _BREAKING_TAG.sub(" ", fragment)))).strip()
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.!?")

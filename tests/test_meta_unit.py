@@ -39,6 +39,13 @@ def test_relative_image_is_not_emitted() -> None:
 
 def test_plain_text() -> None:
     assert plain_text("<p>a &amp; <b>b</b>\n c</p>") == "a & b c"
+    # Inline elements join their neighbours; block elements and line breaks separate words.
+    assert plain_text("<p>see <code>mkdocs.yml</code>, then <a href='x'>the docs</a>.</p>") == (
+        "see mkdocs.yml, then the docs."
+    )
+    assert plain_text("<p>one</p><p>two</p><ul><li>three</li><li>four<br>five</li></ul>") == (
+        "one two three four five"
+    )
     text = plain_text("<p>" + "word " * 100 + "</p>", limit=50)
     assert text.endswith("…") and len(text) <= 51
 
