@@ -56,6 +56,10 @@ class Blog:
     def index_uri(self) -> str:
         return self.layout.index_uri()
 
+    def page_uris(self) -> list[str]:
+        """src_uris of every generated page: the listings, then each grouping's overview."""
+        return [*(listing.src_uri for listing in self.listings), *map(self.overview_uri, self.taxonomies)]
+
     def overview_uri(self, taxonomy: str) -> str:
         return self.layout.overview_uri(self.taxonomies[taxonomy].spec.folder)
 

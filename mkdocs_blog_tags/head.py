@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable
 
 from markupsafe import escape
 
-__all__ = ["escape_title_element", "insert_into_head", "remove_head_tags"]
+__all__ = ["escape_title_element", "escaped_title", "insert_into_head", "remove_head_tags"]
 
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 # Only tags that mention a key we may own are parsed; a theme's other head tags are skipped fast.
@@ -108,6 +108,20 @@ def remove_head_tags(
         pos = newline
     pieces.append(html[pos:])
     return "".join(pieces)
+
+
+def escaped_title(title: str | None) -> str | None:
+    """The title to hand themes when ``title`` holds markup characters; ``None`` when it needs nothing.
+
+    MkDocs' Jinja environment does not autoescape, and themes print
+    ``page.title`` raw, so a title like ``Q&A </title><script>`` would become
+    markup in every theme's ``<title>``, breadcrumbs or header. Our own
+    templates print the unescaped value, and `escape_title_element` mends the
+    themes that unescape it again.
+    """
+    if not title or not any(ch in title for ch in '<>&"'):
+        return None
+    return str(escape(title))
 
 
 def escape_title_element(html: str, title: str) -> str:

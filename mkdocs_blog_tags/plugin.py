@@ -25,21 +25,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import feeds
+from . import plan as core
 from .cache import ServeCache
 from .config import BlogTagsConfig, Settings
-from .head import escape_title_element, insert_into_head, remove_head_tags
+from .head import escape_title_element, escaped_title, insert_into_head, remove_head_tags
 from .images import DocsFile
 from .meta import PageInput, build_head_meta, page_facts
-from .plan import (
-    CSS_URI,
-    collision_message,
-    generated_pages,
-    is_post_candidate,
-    make_blog,
-    make_plan,
-    nav_mentions,
-    select_posts,
-)
 from .posts import Post, Problem, read_post
 from .render import HEADER_SLOT, Renderer
 from .state import Build
@@ -70,10 +61,10 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
                 "absolute URLs are left out of every page, and no feed is written. Set site_url to "
                 "the address the site is published at."
             )
-        if settings.css and CSS_URI not in config.extra_css:
-            config.extra_css.append(CSS_URI)
+        if settings.css and core.CSS_URI not in config.extra_css:
+            config.extra_css.append(core.CSS_URI)
         index_uri = settings.layout.index_uri()
-        if settings.add_to_nav and config.nav and not nav_mentions(config.nav, index_uri):
+        if settings.add_to_nav and config.nav and not core.nav_mentions(config.nav, index_uri):
             config.nav.append({settings.strings["blog"]: index_uri})
         return config
 
@@ -87,10 +78,10 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             for f in files
             if f.is_documentation_page()
             and not f.inclusion.is_excluded()
-            and is_post_candidate(f.src_uri, settings)
+            and core.is_post_candidate(f.src_uri, settings)
         ]
         now = dt.datetime.now(dt.timezone.utc)
-        selection = select_posts(
+        selection = core.select_posts(
             ((f.src_uri, self._read(f, settings)) for f in candidates), now, settings.show_drafts
         )
         for file in candidates:
@@ -98,25 +89,23 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
                 file.inclusion = InclusionLevel.EXCLUDED
             elif file.src_uri in selection.drafts:
                 file.inclusion = InclusionLevel.DRAFT
-            elif file.inclusion.is_in_nav():
-                # A nav listing every post makes every page render it: quadratic build time.
+            elif file.inclusion.is_in_nav():  # a nav of every post costs every page: quadratic
                 file.inclusion = InclusionLevel.NOT_IN_NAV
 
-        blog = make_blog(settings, selection.published)
+        blog = core.make_blog(settings, selection.published)
         for taxonomy in blog.taxonomies.values():
             for collision in taxonomy.collisions:
-                log.warning("%s", collision_message(taxonomy, collision))
-        for generated in generated_pages(settings, blog):
+                log.warning("%s", core.collision_message(taxonomy, collision))
+        for generated in core.generated_pages(settings, blog):
             if files.get_file_from_path(generated.src_uri) is None:  # a user's own page is kept
                 inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
                 files.append(
                     File.generated(config, generated.src_uri, content=generated.source, inclusion=inclusion)
                 )
-        if settings.css and files.get_file_from_path(CSS_URI) is None:
-            files.append(File.generated(config, CSS_URI, content=build.renderer.source("style.css")))
+        if settings.css and files.get_file_from_path(core.CSS_URI) is None:
+            files.append(File.generated(config, core.CSS_URI, content=build.renderer.source("style.css")))
 
-        uris = [*(p.src_uri for p in selection.published), *(li.src_uri for li in blog.listings)]
-        uris += [blog.overview_uri(name) for name in blog.taxonomies]
+        uris = [*(p.src_uri for p in selection.published), *blog.page_uris()]
         pages = {uri: f for uri in uris if (f := files.get_file_from_path(uri))}
         build.outputs = [f.dest_uri for f in pages.values()]
         by_uri = files.src_uris
@@ -125,18 +114,12 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             file = by_uri.get(src_uri)
             return DocsFile(file.url, file.abs_src_path) if file is not None else None
 
-        plan = build.plan = make_plan(settings, blog, selection, {u: f.url for u, f in pages.items()}, lookup)
+        plan = build.plan = core.make_plan(
+            settings, blog, selection, {u: f.url for u, f in pages.items()}, lookup
+        )
         for problem in plan.problems:
             log.warning("%s", problem)
-        build.views = Views(
-            blog=blog,
-            url_of=plan.url_of,
-            image_url_of={uri: local for uri, (_, local) in plan.post_images.items()},
-            excerpts=self._cache.rendered.excerpts,
-            strings=settings.strings,
-            date_format=settings.date_format,
-            drafts=plan.drafts,
-        )
+        build.views = Views.of(plan, self._cache.rendered.excerpts)
         return files
 
     def _read(self, file: File, settings: Settings) -> Post | None:
@@ -195,17 +178,12 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
 
     @staticmethod
     def _escape_page_title(build: Build, page: Page) -> None:
-        """Hand themes an HTML-escaped title: they print ``page.title`` and ``page.meta.title`` raw.
-
-        MkDocs' Jinja environment does not autoescape, so a title like
-        ``Q&A </title><script>`` would become markup in every theme's ``<title>``,
-        breadcrumbs or header. Our own templates print the unescaped model value.
-        """
-        title = page.title
-        if not title or not any(ch in title for ch in '<>&"'):
+        """Themes print ``page.title`` and ``page.meta.title`` raw: hand them escaped copies."""
+        escaped = escaped_title(page.title)
+        if escaped is None or page.title is None:
             return
-        build.raw_titles[page.file.src_uri] = title
-        page.title = str(escape(title))
+        build.raw_titles[page.file.src_uri] = page.title
+        page.title = escaped
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = str(escape(page.meta["title"]))
 

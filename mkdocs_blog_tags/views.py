@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .blog import Blog, ListingPage
 from .excerpts import Excerpt, listing_excerpt, rebase_links
@@ -20,6 +20,9 @@ from .i18n import Strings, format_day
 from .posts import Post
 from .taxonomy import Term
 from .urls import is_relative, relative_url
+
+if TYPE_CHECKING:
+    from .plan import Plan
 
 __all__ = ["Excerpt", "View", "Views"]
 
@@ -62,6 +65,19 @@ class Views:
     )
     tag_entries_html: dict[str, str] = dataclasses.field(default_factory=dict, init=False, repr=False)
     """post src_uri -> its ``tag_entry.html``, rendered by the `Renderer` once per build."""
+
+    @classmethod
+    def of(cls, plan: Plan, excerpts: Mapping[str, Excerpt]) -> Views:
+        """The views of one build's plan, reading excerpts as MkDocs renders the posts."""
+        return cls(
+            blog=plan.blog,
+            url_of=plan.url_of,
+            image_url_of={uri: local for uri, (_, local) in plan.post_images.items()},
+            excerpts=excerpts,
+            strings=plan.settings.strings,
+            date_format=plan.settings.date_format,
+            drafts=plan.drafts,
+        )
 
     def _link(self, target: str, page_url: str) -> str:
         # Seen from the site root (listing entries), a site-relative URL is already the link.
