@@ -51,20 +51,25 @@ class Blog:
     """Groupings by name (``tags``), in the order their pages are laid out."""
     listings: tuple[ListingPage, ...]
     layout: Layout
+    moved: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    """Where a generated page went because a user's file is published at its natural path."""
 
     @property
     def index_uri(self) -> str:
-        return self.layout.index_uri()
+        uri = self.layout.index_uri()
+        return self.moved.get(uri, uri)
 
     def page_uris(self) -> list[str]:
         """src_uris of every generated page: the listings, then each grouping's overview."""
         return [*(listing.src_uri for listing in self.listings), *map(self.overview_uri, self.taxonomies)]
 
     def overview_uri(self, taxonomy: str) -> str:
-        return self.layout.overview_uri(self.taxonomies[taxonomy].spec.folder)
+        uri = self.layout.overview_uri(self.taxonomies[taxonomy].spec.folder)
+        return self.moved.get(uri, uri)
 
     def term_uri(self, taxonomy: str, slug: str) -> str:
-        return self.layout.term_uri(self.taxonomies[taxonomy].spec.folder, slug)
+        uri = self.layout.term_uri(self.taxonomies[taxonomy].spec.folder, slug)
+        return self.moved.get(uri, uri)
 
     # The tags grouping, by the names the templates and tests have always used.
     @property
@@ -85,7 +90,7 @@ class Blog:
 
     @property
     def tags_index_uri(self) -> str:
-        return self.layout.tags_index_uri()
+        return self.overview_uri("tags")
 
     def tags_of(self, post: Post) -> tuple[Tag, ...]:
         """The blog-wide tags of a published post (its spellings mapped to the canonical one)."""

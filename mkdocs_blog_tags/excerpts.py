@@ -107,19 +107,29 @@ def _map_links(html: str, change: Callable[[str], str | None]) -> str:
 
 
 def rebase_links(html: str, from_url: str, to_url: str) -> str:
-    """Rewrite relative ``href``/``src`` values written for ``from_url`` so they work at ``to_url``."""
+    """Rewrite relative ``href``/``src`` values written for ``from_url`` so they work at ``to_url``.
+
+    In-page links (``#usage``) and query-only links (``?q=x``) meant the page at
+    ``from_url``; seen from another page they point there (``blog/x/#usage``).
+    """
     if from_url == to_url:
         return html
-    return _map_links(
-        html, lambda href: relative_url(resolve(href, from_url), to_url) if is_relative(href) else None
-    )
+
+    def change(href: str) -> str | None:
+        if is_relative(href):
+            return relative_url(resolve(href, from_url), to_url)
+        if href.startswith(("#", "?")):
+            return relative_url(from_url, to_url) + href
+        return None
+
+    return _map_links(html, change)
 
 
 def absolutize_links(html: str, page_url: str) -> str:
     """Make every relative ``href``/``src`` absolute against the absolute ``page_url`` (for feeds)."""
     return _map_links(
         html,
-        lambda href: urljoin(page_url, href) if is_relative(href) or href.startswith(("/", "#")) else None,
+        lambda href: urljoin(page_url, href) if is_relative(href) or href.startswith(("/", "#", "?")) else None,
     )
 
 

@@ -20,7 +20,9 @@ _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 # Each <meta>/<link> is lowercased and checked by a loose pattern (the parse decides exactly): one
 # case-insensitive lazy pattern spanning both used to backtrack at every character of the head.
 _META_OR_LINK = re.compile(r"<(meta|link)\b[^>]*", re.IGNORECASE)
-_OWNED_KEY = re.compile(r"(?:name|property|rel)\s*=\s*[\"']?(?:description|canonical|og:|twitter:|article:)")
+_OWNED_KEY = re.compile(
+    r"(?:name|property|rel)\s*=\s*[\"']?(?:description|canonical|og:|twitter:|article:|prev\b|next\b)"
+)
 _ATTR = re.compile(r"""\s*([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _TAG_END = re.compile(r"\s*/?>")
 _META_CONTENT = re.compile(r"""<meta\s+(?:name|property)\s*=\s*["']([^"']+)["']\s+content\s*=\s*["']""")
@@ -70,17 +72,20 @@ def remove_head_tags(
     *,
     canonical: bool = False,
     raw_values: Iterable[str] = (),
+    rels: Collection[str] = (),
 ) -> str:
     """Drop ``<meta>`` tags whose name or property is in ``keys`` (and ``rel=canonical`` links) from the head.
 
     ``raw_values`` are values a theme may have printed unescaped (the page's
     description): a tag broken by one of them is still recognised whole.
+    ``rels`` are ``<link rel=...>`` values to drop as well (``prev``, ``next``).
     """
     head_end = _HEAD_END.search(html)
     if not head_end:
         return html
     raw_values = tuple(raw_values)
     wanted = {k.lower() for k in keys} | ({"link:canonical"} if canonical else set())
+    wanted |= {"link:" + rel for rel in rels}
     pieces: list[str] = []
     pos = 0
     for match in _META_OR_LINK.finditer(html, 0, head_end.start()):

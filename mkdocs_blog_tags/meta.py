@@ -19,6 +19,7 @@ from .excerpts import Excerpt
 from .i18n import og_locale
 from .images import ImageInfo
 from .posts import Problem, read_image
+from .values import as_text
 
 if TYPE_CHECKING:
     from .plan import Plan
@@ -219,7 +220,7 @@ class PageInput:
 
     src_uri: str
     title: str
-    """The page's title as written (unescaped), or the site name."""
+    """The page's title as clean text (unescaped), or the site name."""
     canonical_url: str | None
     meta: Mapping[str, Any]
     """The page's front matter."""
@@ -271,8 +272,9 @@ def page_facts(
     if image_value and page_image is None:
         problems.append(Problem(uri, "image", f"{image_value!r} was not found; the default image is used"))
     image = page_image[0] if page_image else None if no_image else plan.default_image
-    own = page.meta.get("description")
-    own_description = own.strip() if isinstance(own, str) else None
+    own_description, problem = as_text(uri, "description", page.meta.get("description"))
+    if problem is not None:
+        problems.append(problem)
     if role is None:
         description = own_description or settings.site_description
         return PageFacts(

@@ -23,6 +23,7 @@ from .images import DocsFile, ImageInfo, ImageResolver
 from .posts import Post, Problem
 from .taxonomy import Collision, Taxonomy, Term
 from .urls import relative_url
+from .values import as_text, clean_text
 
 __all__ = [
     "CSS_URI",
@@ -30,6 +31,7 @@ __all__ = [
     "FeedSpec",
     "GeneratedPage",
     "HeadLink",
+    "Occupied",
     "Plan",
     "Selection",
     "collision_message",
@@ -38,6 +40,7 @@ __all__ = [
     "make_blog",
     "make_plan",
     "nav_mentions",
+    "relocate",
     "select_posts",
     "yaml_string",
 ]
@@ -142,6 +145,97 @@ def collision_message(taxonomy: Taxonomy, collision: Collision) -> str:
 
 
 # -- the pages to generate ---------------------------------------------------------------------
+
+_FOLDER_INDEXES = ("index.md", "README.md")
+
+
+class Occupied:
+    """Where the user's files are published: their site paths, and the folders those are written in."""
+
+    def __init__(self, dests: Mapping[str, str]) -> None:
+        """``dests``: site path (``blog/tags/index.html``) -> src_uri of every file that is written."""
+        self._files = dict(dests)
+        self._folders: dict[str, str] = {}
+        for dest, src_uri in self._files.items():
+            parts = dest.split("/")[:-1]
+            for end in range(1, len(parts) + 1):
+                self._folders.setdefault("/".join(parts[:end]), src_uri)
+
+    def file(self, path: str) -> str | None:
+        """The user's file published at exactly ``path``."""
+        return self._files.get(path)
+
+    def path(self, path: str) -> str | None:
+        """The user's file published at ``path``, or one that makes ``path`` a folder."""
+        return self._files.get(path) or self._folders.get(path)
+
+
+def _alternatives(uri: str) -> Iterable[str]:
+    """``blog/tags/index.md`` -> ``blog/tags-2/index.md``, ``blog/tags-3/index.md``..."""
+    folder, name = posixpath.split(uri)
+    parent, last = posixpath.split(folder)
+    for number in range(2, 1000):
+        yield posixpath.join(parent, f"{last}-{number}", name)
+
+
+def _describe(blog: Blog, uri: str) -> str:
+    for listing in blog.listings:
+        if listing.src_uri == uri:
+            what = (
+                f"the {listing.kind} page" if listing.term is None else f"the page of '{listing.term.name}'"
+            )
+            return what + (f" (page {listing.number})" if listing.number > 1 else "")
+    return f"the {next(name for name in blog.taxonomies if blog.overview_uri(name) == uri)} overview"
+
+
+def relocate(blog: Blog, occupant: Callable[[str], str | None]) -> tuple[Blog, list[str]]:
+    """Move every generated page whose place a user's file already takes; a user's page always wins.
+
+    ``occupant(src_uri)`` names the user's file published where the Markdown
+    page ``src_uri`` would be, if any. The user's own ``index.md`` (or
+    ``README.md``, MkDocs' other folder index) at a listing's path stays the
+    hand-written intro of that listing, as it always has. Any other file there
+    (``blog/tags.md`` at ``blog/tags/``) keeps its URL, and the generated page
+    moves to the first free ``<folder>-2``, ``-3``..., with a warning naming both.
+    """
+    moved: dict[str, str] = {}
+    problems: list[str] = []
+    taken = set(blog.page_uris())
+    for uri in blog.page_uris():
+        owner = occupant(uri)
+        if owner is None or owner == uri:
+            continue
+        if (
+            posixpath.dirname(owner) == posixpath.dirname(uri)
+            and posixpath.basename(owner) in _FOLDER_INDEXES
+        ):
+            moved[uri] = owner
+            continue
+        target = next(alt for alt in _alternatives(uri) if alt not in taken and occupant(alt) is None)
+        taken.add(target)
+        moved[uri] = target
+        where = posixpath.dirname(uri)
+        problems.append(
+            f"{owner} is published at {where}/, where {_describe(blog, uri)} would be; that page moves to "
+            f"{posixpath.dirname(target)}/. Rename or move {owner} to keep the usual address."
+        )
+    if not moved:
+        return blog, problems
+
+    def place(uri: str | None) -> str | None:
+        return moved.get(uri, uri) if uri is not None else None
+
+    listings = tuple(
+        dataclasses.replace(
+            listing,
+            src_uri=moved.get(listing.src_uri, listing.src_uri),
+            newer_uri=place(listing.newer_uri),
+            older_uri=place(listing.older_uri),
+            first_uri=moved.get(listing.first_uri, listing.first_uri),
+        )
+        for listing in blog.listings
+    )
+    return dataclasses.replace(blog, listings=listings, moved=moved), problems
 
 
 @dataclasses.dataclass(frozen=True)
@@ -278,6 +372,8 @@ class Plan:
     listings: Mapping[str, ListingPage]
     overviews: Mapping[str, str]
     """src_uri of each grouping's overview -> the grouping's name."""
+    page_titles: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    """src_uri of each listing and overview -> its generated title."""
     problems: tuple[Problem | str, ...] = ()
     """Found while planning (images, default image), each to be reported once."""
 
@@ -289,6 +385,22 @@ class Plan:
         if src_uri in self.overviews:
             return "overview"
         return None
+
+    def title_of(self, src_uri: str, value: Any) -> tuple[str | None, Problem | None]:
+        """The clean text of a page's title (``value``, as MkDocs has it, of any YAML type).
+
+        A post's title is its `Post` title unless the page has a text one; a
+        listing or overview whose hand-written page has no text title gets its
+        generated one; an ordinary page's title is its own text, or ``None``.
+        """
+        post = self.posts.get(src_uri)
+        if post is not None:
+            return (clean_text(value) if isinstance(value, str) else "") or post.title, None
+        text, problem = as_text(src_uri, "title", value)
+        generated = self.page_titles.get(src_uri)
+        if generated is not None and text is None:
+            return generated, problem
+        return text, problem
 
     def feed_of(self, listing: ListingPage | None) -> FeedSpec | None:
         """The feeds a listing page (or, for ``None``, a post) announces."""
@@ -322,14 +434,40 @@ class Plan:
         return site_url + self.url_of[src_uri] if site_url else None
 
 
+def _unblocked(
+    feeds: Mapping[tuple[str, str] | None, FeedSpec], owner_of_path: Callable[[str], str | None]
+) -> tuple[dict[tuple[str, str] | None, FeedSpec], list[str]]:
+    """The feeds without the files a user's page or file is published at (or under); it wins."""
+    kept: dict[tuple[str, str] | None, FeedSpec] = {}
+    problems: list[str] = []
+    for key, spec in feeds.items():
+        paths = dict(spec.paths)
+        for kind, path in spec.paths.items():
+            owner = owner_of_path(path)
+            if owner is not None:
+                del paths[kind]
+                problems.append(
+                    f"{owner} is published at (or under) {path}, where the {kind.upper()} feed of "
+                    f"{'the blog' if spec.term is None else repr(spec.term.name)} would be; that feed is not "
+                    f"written. Rename or move {owner}."
+                )
+        kept[key] = dataclasses.replace(spec, paths=paths)
+    return kept, problems
+
+
 def make_plan(
     settings: Settings,
     blog: Blog,
     selection: Selection,
     url_of: Mapping[str, str],
     lookup: Callable[[str], DocsFile | None],
+    owner_of_path: Callable[[str], str | None] = lambda _: None,
 ) -> Plan:
-    """Resolve the posts' images and the default image, and lay out the feeds."""
+    """Resolve the posts' images and the default image, and lay out the feeds.
+
+    ``owner_of_path(path)`` names the user's file published at the site path
+    ``path`` or below it, if any: a feed is never written over it.
+    """
     images = ImageResolver(lookup, settings.site_url)
     problems: list[Problem | str] = []
     post_images: dict[str, tuple[ImageInfo, str]] = {}
@@ -346,6 +484,8 @@ def make_plan(
         if found is None:
             problems.append(f"'default_image': {settings.default_image!r} was not found in docs_dir")
         default_image = found[0] if found else None
+    feeds, blocked = _unblocked(_feed_specs(settings, blog), owner_of_path)
+    problems += blocked
     return Plan(
         settings=settings,
         blog=blog,
@@ -355,7 +495,8 @@ def make_plan(
         images=images,
         post_images=post_images,
         default_image=default_image,
-        feeds=_feed_specs(settings, blog),
+        feeds=feeds,
+        page_titles={page.src_uri: page.title for page in generated_pages(settings, blog)},
         listings={listing.src_uri: listing for listing in blog.listings},
         overviews={blog.overview_uri(name): name for name in blog.taxonomies},
         problems=tuple(problems),

@@ -17,7 +17,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -26,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from . import feeds
 from . import plan as core
+from .blog import Blog
 from .cache import ServeCache
 from .config import BlogTagsConfig, Settings
 from .head import escape_title_element, escaped_title, insert_into_head, remove_head_tags
@@ -39,6 +39,11 @@ from .views import View, Views
 __all__ = ["BlogTagsPlugin"]
 
 log = get_plugin_logger(__name__)
+
+
+def _modified() -> bool:
+    """`File.is_modified` of a page whose content depends on other pages."""
+    return True
 
 
 class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
@@ -63,9 +68,6 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             )
         if settings.css and core.CSS_URI not in config.extra_css:
             config.extra_css.append(core.CSS_URI)
-        index_uri = settings.layout.index_uri()
-        if settings.add_to_nav and config.nav and not core.nav_mentions(config.nav, index_uri):
-            config.nav.append({settings.strings["blog"]: index_uri})
         return config
 
     @event_priority(-50)  # after plugins that generate posts of their own
@@ -73,38 +75,18 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         build = self._build
         assert build is not None
         settings = build.settings
-        candidates = [
-            f
-            for f in files
-            if f.is_documentation_page()
-            and not f.inclusion.is_excluded()
-            and core.is_post_candidate(f.src_uri, settings)
-        ]
-        now = dt.datetime.now(dt.timezone.utc)
-        selection = core.select_posts(
-            ((f.src_uri, self._read(f, settings)) for f in candidates), now, settings.show_drafts
-        )
-        for file in candidates:
-            if file.src_uri in selection.excluded:
-                file.inclusion = InclusionLevel.EXCLUDED
-            elif file.src_uri in selection.drafts:
-                file.inclusion = InclusionLevel.DRAFT
-            elif file.inclusion.is_in_nav():  # a nav of every post costs every page: quadratic
-                file.inclusion = InclusionLevel.NOT_IN_NAV
+        selection = self._select_posts(files, settings)
+        taken = core.Occupied({f.dest_uri: f.src_uri for f in files if not f.inclusion.is_excluded()})
 
-        blog = core.make_blog(settings, selection.published)
+        def occupant(src_uri: str) -> str | None:  # the user's file written where this page would be
+            return taken.file(
+                File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+            )
+
+        blog, moves = core.relocate(core.make_blog(settings, selection.published), occupant)
         for taxonomy in blog.taxonomies.values():
-            for collision in taxonomy.collisions:
-                log.warning("%s", core.collision_message(taxonomy, collision))
-        for generated in core.generated_pages(settings, blog):
-            if files.get_file_from_path(generated.src_uri) is None:  # a user's own page is kept
-                inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
-                files.append(
-                    File.generated(config, generated.src_uri, content=generated.source, inclusion=inclusion)
-                )
-        if settings.css and files.get_file_from_path(core.CSS_URI) is None:
-            files.append(File.generated(config, core.CSS_URI, content=build.renderer.source("style.css")))
-
+            moves += [core.collision_message(taxonomy, collision) for collision in taxonomy.collisions]
+        self._add_files(files, config, build, blog)
         uris = [*(p.src_uri for p in selection.published), *blog.page_uris()]
         pages = {uri: f for uri in uris if (f := files.get_file_from_path(uri))}
         build.outputs = [f.dest_uri for f in pages.values()]
@@ -114,13 +96,49 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             file = by_uri.get(src_uri)
             return DocsFile(file.url, file.abs_src_path) if file is not None else None
 
-        plan = build.plan = core.make_plan(
-            settings, blog, selection, {u: f.url for u, f in pages.items()}, lookup
-        )
-        for problem in plan.problems:
+        url_of = {u: f.url for u, f in pages.items()}
+        plan = build.plan = core.make_plan(settings, blog, selection, url_of, lookup, taken.path)
+        for problem in [*moves, *plan.problems]:
             log.warning("%s", problem)
+        if settings.add_to_nav and config.nav and not core.nav_mentions(config.nav, blog.index_uri):
+            config.nav.append({settings.strings["blog"]: blog.index_uri})
+        # A hand-written listing page shows other pages: --dirty must rebuild it even when unchanged.
+        for uri, file in pages.items():
+            if not file.generated_by and plan.role(uri) in ("listing", "overview"):
+                setattr(file, "is_modified", _modified)  # noqa: B010 -- an instance's override
         build.views = Views.of(plan, self._cache.rendered.excerpts)
         return files
+
+    def _select_posts(self, files: Files, settings: Settings) -> core.Selection:
+        """Read every post candidate; leave out what is not published, keep posts out of the nav."""
+        candidates = [
+            f
+            for f in files
+            if f.is_documentation_page()
+            and not f.inclusion.is_excluded()
+            and core.is_post_candidate(f.src_uri, settings)
+        ]
+        now = dt.datetime.now(dt.timezone.utc)
+        read = ((f.src_uri, self._read(f, settings)) for f in candidates)
+        selection = core.select_posts(read, now, settings.show_drafts)
+        for file in candidates:
+            if file.src_uri in selection.excluded:
+                file.inclusion = InclusionLevel.EXCLUDED
+            elif file.src_uri in selection.drafts:
+                file.inclusion = InclusionLevel.DRAFT
+            elif file.inclusion.is_in_nav():  # a nav of every post costs every page: quadratic
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        return selection
+
+    @staticmethod
+    def _add_files(files: Files, config: MkDocsConfig, build: Build, blog: Blog) -> None:
+        """The generated pages the user has no file for, and the stylesheet."""
+        for page in core.generated_pages(build.settings, blog):
+            if files.get_file_from_path(page.src_uri) is None:
+                level = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+                files.append(File.generated(config, page.src_uri, content=page.source, inclusion=level))
+        if build.settings.css and files.get_file_from_path(core.CSS_URI) is None:
+            files.append(File.generated(config, core.CSS_URI, content=build.renderer.source("style.css")))
 
     def _read(self, file: File, settings: Settings) -> Post | None:
         """A post's reading, reused while its file is unchanged (serve rebuilds); problems logged."""
@@ -165,27 +183,35 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         if build is None or build.plan is None or build.views is None:
             return context
         uri = page.file.src_uri
-        role = build.plan.role(uri)
+        plan = build.plan
+        title, problem = plan.title_of(uri, page.title)
+        if problem is not None:
+            log.warning("%s", problem)
+        if title is not None:
+            build.titles[uri] = title
+        role = plan.role(uri)
         if role is None:
+            if title is not None and isinstance(page.title, str) and title != page.title.strip():
+                page.title = title  # control characters dropped, for the themes that print either
+                if isinstance(page.meta.get("title"), str):
+                    page.meta["title"] = title
             return context
-        self._escape_page_title(build, page)
+        self._hand_title_to_theme(build, page, title or "")
         if role != "post":
-            title = build.raw_titles.get(uri, page.title or "")
             page.content = build.renderer.generated_page(
-                build.plan, build.views, uri, page.url, title=title, intro_html=page.content or ""
+                plan, build.views, uri, page.url, title=title or "", intro_html=page.content or ""
             )
         return context
 
     @staticmethod
-    def _escape_page_title(build: Build, page: Page) -> None:
-        """Themes print ``page.title`` and ``page.meta.title`` raw: hand them escaped copies."""
-        escaped = escaped_title(page.title)
-        if escaped is None or page.title is None:
-            return
-        build.raw_titles[page.file.src_uri] = page.title
-        page.title = escaped
-        if isinstance(page.meta.get("title"), str):
-            page.meta["title"] = str(escape(page.meta["title"]))
+    def _hand_title_to_theme(build: Build, page: Page, title: str) -> None:
+        """Themes print ``page.title`` and ``page.meta.title`` raw: hand them the clean text, escaped."""
+        escaped = escaped_title(title)
+        if escaped is not None:
+            build.raw_titles[page.file.src_uri] = title
+        page.title = escaped or title
+        if "title" in page.meta:
+            page.meta["title"] = escaped or title
 
     @event_priority(100)  # before any plugin that rewrites the page (minifiers drop comments)
     def _fill_header_slot(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -202,7 +228,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         plan, settings, uri = build.plan, build.settings, page.file.src_uri
         if uri in build.raw_titles:
             output = escape_title_element(output, build.raw_titles[uri])
-        title = build.raw_titles.get(uri, page.title or settings.site_name)
+        title = build.titles.get(uri) or settings.site_name
         facts, problems = page_facts(
             plan, PageInput(uri, title, page.canonical_url, page.meta), self._cache.rendered.excerpts
         )
@@ -216,10 +242,16 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             page.content = ""
         if meta is None and not links:
             return output
+        # On a listing, the pager's prev/next replace the theme's (Material links the next nav page).
+        rels = ("prev", "next") if uri in plan.listings else ()
         if meta is not None:
             keys = set(meta.keys) | ({"description"} if meta.description else set())
             raw = [v for v in (page.meta.get("description"), settings.site_description) if isinstance(v, str)]
-            output = remove_head_tags(output, keys, canonical=meta.canonical is not None, raw_values=raw)
+            output = remove_head_tags(
+                output, keys, canonical=meta.canonical is not None, raw_values=raw, rels=rels
+            )
+        elif rels:
+            output = remove_head_tags(output, (), rels=rels)
         return insert_into_head(output, build.renderer.render("head.html", meta=meta, links=links))
 
     on_post_page = CombinedEvent(_fill_header_slot, _add_head_tags)

@@ -29,6 +29,8 @@ __all__ = ["HEADER_SLOT", "Renderer"]
 _INTRO_MARK = "<!-- blog-tags: intro -->"
 # Where a post's header goes in page.content; the header itself is put there when the page is written.
 HEADER_SLOT = "<!-- blog-tags: post header -->"
+_ENTRY_OPEN = '<div class="h-entry blog-tags-post">'
+_ENTRY_CLOSE = "</div>"
 _H1_OPEN = re.compile(r"<h1\b", re.IGNORECASE)
 _H1_CLOSE = re.compile(r"</h1\s*>", re.IGNORECASE)
 
@@ -83,8 +85,11 @@ class Renderer:
         inline = rendered[:cut] + HEADER_SLOT
         closing = _H1_CLOSE.search(html) if has_h1 else None
         if closing is None:
-            return inline + html, rendered[cut:]
-        return html[: closing.end()] + inline + html[closing.end() :], rendered[cut:]
+            content = inline + html
+        else:
+            content = html[: closing.end()] + inline + html[closing.end() :]
+        # The whole post is one mf2 h-entry; its properties are in the header.
+        return _ENTRY_OPEN + content + _ENTRY_CLOSE, rendered[cut:]
 
     def generated_page(
         self, plan: Plan, views: Views, src_uri: str, page_url: str, *, title: str, intro_html: str

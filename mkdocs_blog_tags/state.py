@@ -26,6 +26,8 @@ class Build:
     views: Views | None = None
     headers: dict[str, str] = dataclasses.field(default_factory=dict)
     """Post src_uri -> the rest of its header, put in its slot when the page is written."""
+    titles: dict[str, str] = dataclasses.field(default_factory=dict)
+    """src_uri -> the page's title as clean text, as the head meta uses it."""
     raw_titles: dict[str, str] = dataclasses.field(default_factory=dict)
     """src_uri -> the unescaped title of a page whose title was escaped for the theme."""
     outputs: list[str] = dataclasses.field(default_factory=list)

@@ -1,0 +1,52 @@
+"""Front-matter values of any YAML type, read as text, with the problem to report.
+
+YAML gives a page's ``title`` whatever type its text looks like:
+``title: 2024-06-01`` is a date, ``title: .nan`` a float, ``title: [a]`` a
+list. Every value the plugin prints comes through `as_text`, so no type can
+reach JSON-LD, a feed or a theme's ``<title>`` as anything but clean text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+from .posts import Problem
+
+__all__ = ["as_text", "clean_text"]
+
+# Control characters other than tab and line ends: HTML parsers replace or refuse them, XML
+# cannot hold them, and no reader can see them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` NFC-normalised, without control characters, stripped."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text)).strip()
+
+
+def as_text(src_uri: str, field: str, value: Any) -> tuple[str | None, Problem | None]:
+    """``(text, problem)``: the value as text, or ``None`` when it is absent or cannot be text.
+
+    Strings are cleaned. Dates and numbers are written out, with a problem that
+    says YAML did not read them as text (quoting silences it). Booleans,
+    non-finite numbers, lists and mappings are refused.
+    """
+    if value is None:
+        return None, None
+    if isinstance(value, str):
+        return clean_text(value) or None, None
+    if isinstance(value, (bool, Mapping, list, tuple, set)):
+        return None, Problem(src_uri, field, f"expected text, got {type(value).__name__}; it was ignored")
+    if isinstance(value, float) and not math.isfinite(value):
+        return None, Problem(src_uri, field, f"expected text, got the number {value!r}; it was ignored")
+    if isinstance(value, (dt.date, int, float)):
+        text = value.isoformat() if isinstance(value, dt.date) else str(value)
+        kind = "a date" if isinstance(value, dt.date) else "a number"
+        message = f"YAML reads {text} as {kind}; it is used as the text {text!r} (quote it to silence this)"
+        return text, Problem(src_uri, field, message)
+    return None, Problem(src_uri, field, f"expected text, got {type(value).__name__}; it was ignored")
