@@ -166,6 +166,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         build = self._build
         if build is None or build.plan is None or build.views is None:
             return html
+        # Every page is populated before any is rendered: titles are final before any nav prints them.
+        self._settle_title(build, page)
         post = build.plan.posts.get(page.file.src_uri)
         if post is None:
             return html
@@ -180,38 +182,47 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         build = self._build
-        if build is None or build.plan is None or build.views is None:
-            return context
         uri = page.file.src_uri
-        plan = build.plan
-        title, problem = plan.title_of(uri, page.title)
-        if problem is not None:
-            log.warning("%s", problem)
-        if title is not None:
-            build.titles[uri] = title
-        role = plan.role(uri)
-        if role is None:
-            if title is not None and isinstance(page.title, str) and title != page.title.strip():
-                page.title = title  # control characters dropped, for the themes that print either
-                if isinstance(page.meta.get("title"), str):
-                    page.meta["title"] = title
+        if (
+            build is None
+            or build.plan is None
+            or build.views is None
+            or build.plan.role(uri) in (None, "post")
+        ):
             return context
-        self._hand_title_to_theme(build, page, title or "")
-        if role != "post":
-            page.content = build.renderer.generated_page(
-                plan, build.views, uri, page.url, title=title or "", intro_html=page.content or ""
-            )
+        title = build.titles.get(uri, "")
+        page.content = build.renderer.generated_page(
+            build.plan, build.views, uri, page.url, title=title, intro_html=page.content or ""
+        )
         return context
 
     @staticmethod
-    def _hand_title_to_theme(build: Build, page: Page, title: str) -> None:
-        """Themes print ``page.title`` and ``page.meta.title`` raw: hand them the clean text, escaped."""
-        escaped = escaped_title(title)
-        if escaped is not None:
-            build.raw_titles[page.file.src_uri] = title
-        page.title = escaped or title
-        if "title" in page.meta:
-            page.meta["title"] = escaped or title
+    def _settle_title(build: Build, page: Page) -> None:
+        """The page's title as clean text; the blog's own pages hand themes an escaped copy.
+
+        Themes print ``page.title`` and ``page.meta.title`` raw. An ordinary
+        page's title is only rid of control characters: markup in it is the
+        author's, as MkDocs prints it.
+        """
+        assert build.plan is not None
+        uri = page.file.src_uri
+        title, problem = build.plan.title_of(uri, page.title)
+        if problem is not None:
+            log.warning("%s", problem)
+        if title is None:
+            return
+        build.titles[uri] = title
+        if build.plan.role(uri) is None:
+            if not isinstance(page.title, str) or title == page.title.strip():
+                return
+        else:
+            escaped = escaped_title(title)
+            if escaped is not None:
+                build.raw_titles[uri] = title
+            title = escaped or title
+        page.title = title
+        if "title" in page.meta and (isinstance(page.meta["title"], str) or build.plan.role(uri)):
+            page.meta["title"] = title
 
     @event_priority(100)  # before any plugin that rewrites the page (minifiers drop comments)
     def _fill_header_slot(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:

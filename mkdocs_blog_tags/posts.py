@@ -345,8 +345,9 @@ class _Reader:
             return value
         if isinstance(value, str) and value.strip().lower() in {"true", "yes", "on", "false", "no", "off"}:
             return value.strip().lower() in {"true", "yes", "on"}
-        self.problem(key, f"expected true or false, got {value!r}; treated as false")
-        return False
+        # A post that may be a draft is never published.
+        self.problem(key, f"expected true or false, got {value!r}; the post is treated as a draft")
+        return True
 
 
 def read_image(

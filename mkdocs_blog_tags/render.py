@@ -84,10 +84,8 @@ class Renderer:
         cut = title_end.end() if title_end else 0
         inline = rendered[:cut] + HEADER_SLOT
         closing = _H1_CLOSE.search(html) if has_h1 else None
-        if closing is None:
-            content = inline + html
-        else:
-            content = html[: closing.end()] + inline + html[closing.end() :]
+        at = closing.end() if closing is not None else 0
+        content = html[:at] + inline + html[at:]
         # The whole post is one mf2 h-entry; its properties are in the header.
         return _ENTRY_OPEN + content + _ENTRY_CLOSE, rendered[cut:]
 

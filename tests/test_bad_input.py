@@ -10,11 +10,14 @@ build clean under ``--strict`` instead.
 from __future__ import annotations
 
 import dataclasses
+import json
 from typing import Any
 
+import extruct
+import feedparser
 import mf2py
 import pytest
-from conftest import SEED_IMAGE, post
+from conftest import SEED_IMAGE, parse_html, post
 from mkdocs.exceptions import Abort
 
 GOOD = {
@@ -131,7 +134,8 @@ CASES = [
         "description-mapping", fm(f"{BASE}\ndescription: {{a: b}}"), "expected text, got dict", "description"
     ),
     Case("description-huge", fm(f"{BASE}\ndescription: {HUGE}"), None),
-    Case("draft-not-boolean", fm(f"{BASE}\ndraft: maybe"), "expected true or false", "draft"),
+    # A post that may be a draft is never published.
+    Case("draft-not-boolean", fm(f"{BASE}\ndraft: maybe"), "treated as a draft", "draft", published=False),
     # images
     Case(
         "alt-empty",
@@ -202,5 +206,72 @@ def test_bad_post_beside_good_posts(make_site, case: Case) -> None:
     assert "Alpha" in overview and "Beta" in overview
 
     if case.warning is not None:
+        with pytest.raises(Abort, match="strict"):
+            make_site(files, plugin_config={"per_page": 0})
+
+
+# -- any YAML type in any field of any page ------------------------------------------------------
+
+YAML_VALUES = {
+    "date": "2024-06-01",
+    "datetime": "2024-06-01 10:30:00",
+    "year-1-date": "0001-01-01T00:00:00+01:00",
+    "year-9999-date": "9999-12-31T23:59:59-05:00",
+    "int": "42",
+    "nan": ".nan",
+    "infinity": "-.inf",
+    "bool": "true",
+    "null": "null",
+    "empty-text": '""',
+    "markup": "'</title><script>alert(1)</script> & \"q\"'",
+    "control-characters": '"bell\\a and \\x1b escape"',
+    "list": "[a, 2024-06-01, {k: v}]",
+    "mapping": "{created: 2024-06-01, x: [1, 2]}",
+    "nested": "{a: {b: {c: [.nan]}}}",
+    "long-text": "'" + "word " * 200 + "'",
+}
+ANY_FIELDS = (
+    "title", "date", "updated", "last_modified", "description", "summary", "image", "cover",
+    "image_alt", "imageAltAttribute", "tags", "slug", "categories", "authors", "author",
+)  # fmt: skip
+
+
+def _every_field(value: str, *, draft: bool = False) -> str:
+    keys = (*ANY_FIELDS, "draft") if draft else ANY_FIELDS
+    return "---\n" + "".join(f"{key}: {value}\n" for key in keys) + "---\n\nBody of the page.\n"
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+@pytest.mark.parametrize("name", list(YAML_VALUES))
+def test_any_yaml_type_in_any_field_of_any_page(make_site, name: str, theme: str) -> None:
+    """Every field of a post, of an ordinary page and of a hand-written blog index holds one type."""
+    value = YAML_VALUES[name]
+    files = {
+        **GOOD,
+        BAD: _every_field(value),
+        "blog/maybe-draft.md": _every_field(value, draft=True),
+        # Markup in an ordinary page's title is the author's: the theme prints it as MkDocs does.
+        "about.md": _every_field(value).replace(f"title: {value}\n", "")
+        if name == "markup"
+        else _every_field(value),
+        "blog/index.md": _every_field(value),
+    }
+    site = make_site(files, theme=theme, strict=False, plugin_config={"per_page": 0})
+    titles = [e["properties"]["name"][0] for e in entries(site.html("blog/index.md"))]
+    assert [t for t in titles if t in GOOD_TITLES] == GOOD_TITLES
+    assert site.page_path(BAD).exists()
+    # `draft` holding anything but a boolean (or nothing) may mean a draft: never published.
+    assert site.page_path("blog/maybe-draft.md").exists() == (name == "null")
+    for path in site.site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        document = parse_html(html)
+        code = [e.text or "" for e in document.iter("script") if e.get("type") != "application/ld+json"]
+        assert not [text for text in code if "alert(1)" in text], path
+        for data in extruct.extract(html, syntaxes=["json-ld"])["json-ld"]:
+            assert all(isinstance(data[k], str) for k in ("name", "headline") if k in data), path
+    for feed in (*site.site.rglob("feed.xml"), *site.site.rglob("atom.xml")):
+        assert not feedparser.parse(feed.read_bytes()).bozo, feed
+    json.loads((site.site / "blog/feed.json").read_text(encoding="utf-8"))
+    if theme == "mkdocs" and site.warnings():
         with pytest.raises(Abort, match="strict"):
             make_site(files, plugin_config={"per_page": 0})
