@@ -129,7 +129,9 @@ def absolutize_links(html: str, page_url: str) -> str:
     """Make every relative ``href``/``src`` absolute against the absolute ``page_url`` (for feeds)."""
     return _map_links(
         html,
-        lambda href: urljoin(page_url, href) if is_relative(href) or href.startswith(("/", "#", "?")) else None,
+        lambda href: (
+            urljoin(page_url, href) if is_relative(href) or href.startswith(("/", "#", "?")) else None
+        ),
     )
 
 

@@ -296,6 +296,8 @@ def test_a_post_page_is_an_h_entry(make_site, theme: str, header: dict[str, bool
     assert props["author"] == ["Ada"]
     assert props["summary"] == ["What it says."]
     photo = props["photo"][0]
-    assert (photo["value"] if isinstance(photo, dict) else photo) == "https://example.org/sub/blog/posts/cover.jpg"
+    assert (
+        photo["value"] if isinstance(photo, dict) else photo
+    ) == "https://example.org/sub/blog/posts/cover.jpg"
     if not header:
         assert photo["alt"] == "A cover"
