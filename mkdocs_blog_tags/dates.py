@@ -4,7 +4,11 @@ Front matter mixes ``date`` objects (YAML timestamps), naive and aware
 ``datetime`` objects and strings (quoted dates, Jekyll's
 ``2016-01-24 13:16:12 -0800`` that YAML does not recognise). Sorting needs one
 comparable type, so everything becomes an aware ``datetime`` here; naive values
-are read in the site's timezone.
+are read in the site's timezone. Every date returned also has a UTC equivalent
+within years 1 to 9999: the feeds write dates in UTC, and ``0001-01-01`` (Hugo's
+zero date) with a positive offset has none, nor has ``9999-12-31`` late in the day
+with a negative one. Those raise `DateError` here, against the post, rather than
+OverflowError in the feed writer once every page has been written.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ _DATE_RE = re.compile(
     re.VERBOSE,
 )
 _FILENAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
+_OUT_OF_RANGE = "is outside the range of dates a feed can carry (years 1 to 9999 in UTC)"
 
 
 class DateError(ValueError):
@@ -77,31 +82,55 @@ def _from_string(text: str, tz: dt.tzinfo) -> dt.datetime:
 
 
 def _localize(value: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
-    return value.replace(tzinfo=tz) if value.tzinfo is None else value
+    # Naive as Python defines it: no tzinfo, or one that gives no offset.
+    return value.replace(tzinfo=tz) if value.utcoffset() is None else value
+
+
+def _describe(value: dt.datetime) -> str:
+    """``value`` as ISO 8601, with the name of its timezone when it has one (``Europe/Paris``)."""
+    key = getattr(value.tzinfo, "key", None)
+    return value.isoformat() + (f" ({key})" if key else "")
+
+
+def _within_utc_range(value: dt.datetime, shown: str) -> dt.datetime:
+    """``value``, once it is known to have a UTC equivalent; else `DateError` naming ``shown``."""
+    try:
+        value.astimezone(dt.timezone.utc)
+    except OverflowError:
+        raise DateError(f"{shown} {_OUT_OF_RANGE}") from None
+    return value
 
 
 def parse_date(value: object, tz: dt.tzinfo = dt.timezone.utc) -> dt.datetime:
     """Return ``value`` as an aware datetime; naive values are taken to be in ``tz``.
 
     Raises `DateError` for anything that is not a date, including ``bool`` and
-    numbers (YAML reads ``date: 2024`` as an int; guessing would hide typos).
+    numbers (YAML reads ``date: 2024`` as an int; guessing would hide typos), and
+    for a date whose UTC equivalent falls outside years 1 to 9999.
     """
     if isinstance(value, dt.datetime):
-        return _localize(value, tz)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=tz)
-    if isinstance(value, str):
-        return _from_string(value, tz)
-    raise DateError(f"expected a date like 2024-01-24, got {type(value).__name__} {value!r}")
+        result = _localize(value, tz)
+    elif isinstance(value, dt.date):
+        result = dt.datetime(value.year, value.month, value.day, tzinfo=tz)
+    elif isinstance(value, str):
+        return _within_utc_range(_from_string(value, tz), repr(value))
+    else:
+        raise DateError(f"expected a date like 2024-01-24, got {type(value).__name__} {value!r}")
+    return _within_utc_range(result, _describe(result))
 
 
 def date_from_filename(name: str, tz: dt.tzinfo = dt.timezone.utc) -> dt.datetime | None:
-    """Return the date of a Jekyll-style ``YYYY-MM-DD-title.md`` file name, else ``None``."""
+    """Return the date of a Jekyll-style ``YYYY-MM-DD-title.md`` file name, else ``None``.
+
+    An impossible date (``2016-13-24-``) is no date; one whose UTC equivalent falls
+    outside years 1 to 9999 raises `DateError`, as in `parse_date`.
+    """
     match = _FILENAME_RE.match(name)
     if not match:
         return None
     try:
         year, month, day = map(int, match.groups())
-        return dt.datetime(year, month, day, tzinfo=tz)
+        value = dt.datetime(year, month, day, tzinfo=tz)
     except ValueError:
         return None
+    return _within_utc_range(value, f"the date of the file name {name!r}, {_describe(value)},")

@@ -8,6 +8,13 @@ dropped, because no escaping can represent them. Writing text rather than
 building ElementTree trees made the feeds about a fifth cheaper; the tests read
 every feed back with lxml and feedparser. JSON Feed goes through ``json``. Output is
 deterministic: the feed's ``updated`` time is its newest entry's, never "now".
+
+Plain text that readers may render as HTML is escaped for HTML too, before that
+XML escaping: RSS readers treat the channel's ``description`` as HTML (always
+escaped, `_html_text`) and guess whether a title is HTML or text (escaped when the
+guess matters, `_guessed_text`). RSS categories and ``dc:creator``, Atom text
+constructs (``type="text"``) and JSON Feed fields are read as text: they carry the
+text as it is. tests/test_feed_fields.py reads every field back with feedparser.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import html
 import json
 import re
 from collections.abc import Mapping
@@ -120,6 +128,33 @@ def _el(tag: str, text: str | None = None, /, **attrs: str) -> str:
     return f"<{tag}{attributes}>{escape(xml_text(text))}</{tag}>"
 
 
+def _html_text(value: str) -> str:
+    """Plain ``value`` as HTML that shows exactly it: for elements readers render as HTML."""
+    return str(html_escape(value))
+
+
+# What HTML reads as markup rather than text: "<" before a letter, "/", "!" or "?" opens a tag,
+# a comment or a declaration (any other "<" is text). Character references are found by
+# html.unescape, which follows HTML's rules (semicolon optional for the legacy names).
+_MARKUP_START = re.compile(r"<[A-Za-z/!?]")
+
+
+def _guessed_text(value: str) -> str:
+    """Plain ``value`` for an RSS element that readers may take as text or as HTML (the titles).
+
+    RSS does not say which; feedparser, like many readers, guesses HTML when the text holds
+    a closing tag or a character reference. When reading ``value`` as HTML would show the
+    same as reading it as text (``C# & friends``, ``a < b``), it stays as it is, for the
+    readers that show titles as text. Otherwise (``vector<int>``, ``&amp; literal``) it is
+    escaped for HTML: such a reader then shows the escapes, rather than an HTML reader
+    showing markup, and the escaped text is what feedparser guesses to be HTML.
+    """
+    value = xml_text(value)  # what the feed will carry: "&\x00lt;" is "&lt;" there
+    if _MARKUP_START.search(value) or html.unescape(value) != value:
+        return _html_text(value)
+    return value
+
+
 def _rfc822(value: dt.datetime) -> str:
     return format_datetime(value.astimezone(dt.timezone.utc), usegmt=True)
 
@@ -144,7 +179,7 @@ def _document(root_open: str, root_close: str, head: list[str], items: list[str]
 @functools.lru_cache(maxsize=4096)
 def _rss_item(entry: FeedEntry) -> str:
     parts = [
-        _el("title", entry.title),
+        _el("title", _guessed_text(entry.title)),
         _el("link", entry.url),
         _el("guid", entry.id, isPermaLink="true" if entry.id == entry.url else "false"),
     ]
@@ -194,9 +229,9 @@ def _atom_entry(entry: FeedEntry, updated: dt.datetime) -> str:
 def rss(feed: Feed) -> bytes:
     """RSS 2.0 with ``atom:link rel=self``, ``content:encoded`` and ``dc:creator``."""
     head = [
-        _el("title", feed.title),
+        _el("title", _guessed_text(feed.title)),
         _el("link", feed.home_url),
-        _el("description", feed.description),
+        _el("description", _html_text(feed.description)),
     ]
     if feed.rss_url:
         head.append(_el("atom:link", href=feed.rss_url, rel="self", type="application/rss+xml"))

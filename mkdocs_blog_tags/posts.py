@@ -387,7 +387,10 @@ def read_post(
 
     date = reader.date("date", tz)
     if date is None:
-        date = date_from_filename(posixpath.basename(src_uri), tz)
+        try:
+            date = date_from_filename(posixpath.basename(src_uri), tz)
+        except DateError as err:
+            reader.problem("date", str(err))
     if date is None:
         reader.problem(
             "date",

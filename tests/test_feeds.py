@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from pathlib import Path
@@ -11,11 +12,14 @@ from typing import Any
 import feedparser
 import pytest
 from conftest import SEED_IMAGE, SEED_POST, Site, parse_html, post
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from markupsafe import escape as html_escape
 
+from mkdocs_blog_tags.dates import get_timezone
 from mkdocs_blog_tags.feeds import Feed, FeedEntry, atom, json_feed, rss, xml_text
+from mkdocs_blog_tags.posts import read_post
 
 SITE_URL = "https://example.org/sub/"
 SLUGS = {"C#": "csharp", "C++": "cpp"}
@@ -213,10 +217,13 @@ def test_writers_parse_cleanly_and_round_trip(
 
     rss_root = etree.fromstring(rss(feed))
     item = rss_root.find("channel/item")
-    assert (item.findtext("title") or "") == expected(title)
+    # RSS readers may read a title as HTML, and do read the channel's description as HTML: both
+    # carry the text HTML-escaped where reading it as HTML would change it (the description always).
+    assert html.unescape(item.findtext("title") or "") == expected(title)
+    assert (rss_root.findtext("channel/title") or "") in {expected(title), expected(str(html_escape(title)))}
     assert [c.text or "" for c in item.findall("category")] == [expected(t) for t in tags]
     assert (item.findtext("description") or "") == expected(content)
-    assert (rss_root.findtext("channel/description") or "") == expected(description)
+    assert (rss_root.findtext("channel/description") or "") == expected(str(html_escape(description)))
     assert feedparser.parse(rss(feed)).bozo == 0
 
     ns = {"a": "http://www.w3.org/2005/Atom"}
@@ -229,3 +236,145 @@ def test_writers_parse_cleanly_and_round_trip(
     data = json.loads(json_feed(feed))
     assert data["items"][0]["title"] == re.sub("[\ud800-\udfff]", "\ufffd", title)
     assert data["items"][0]["tags"] == tags if tags else "tags" not in data["items"][0]
+
+
+# -- dates across the whole datetime range, from front matter to the feeds -------------------
+
+DAY_MIN = dt.datetime.min
+DAY_MAX = dt.datetime.max.replace(microsecond=0)
+NAIVE = st.one_of(
+    st.datetimes(DAY_MIN, DAY_MAX),
+    st.datetimes(DAY_MIN, DAY_MIN + dt.timedelta(days=1)),  # the edges, where the offsets matter
+    st.datetimes(DAY_MAX - dt.timedelta(days=1), DAY_MAX),
+).map(lambda d: d.replace(microsecond=0))
+OFFSET_MINUTES = st.integers(-(23 * 60 + 59), 23 * 60 + 59)
+ZONES = [
+    "UTC",
+    "Europe/Paris",
+    "Pacific/Kiritimati",
+    "America/New_York",
+    "Pacific/Pago_Pago",
+    "Asia/Kathmandu",
+]
+
+
+def _offset_text(minutes: int, colon: bool = True) -> str:
+    sign = "-" if minutes < 0 else "+"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}{':' if colon else ''}{mins:02d}"
+
+
+@st.composite
+def front_matter_dates(draw: st.DrawFn, tz: dt.tzinfo) -> tuple[str, dt.datetime]:
+    """A date as YAML front matter would carry it, and the aware datetime it stands for."""
+    naive = draw(NAIVE)
+    day, clock = naive.date().isoformat(), naive.time().isoformat()  # strftime writes year 1 as "1"
+    form = draw(
+        st.sampled_from(["yaml-aware", "quoted-aware", "jekyll", "yaml-naive", "yaml-date", "text-naive"])
+    )
+    if form == "yaml-date":
+        return day, dt.datetime(naive.year, naive.month, naive.day, tzinfo=tz)
+    if form == "yaml-naive":
+        return f"{day} {clock}", naive.replace(tzinfo=tz)
+    if form == "text-naive":  # no seconds: YAML leaves it as text for the plugin's parser
+        return f"'{day} {clock[:5]}'", naive.replace(second=0, tzinfo=tz)
+    minutes = draw(OFFSET_MINUTES)
+    aware = naive.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))
+    if form == "jekyll":  # 2016-01-24 13:16:12 -0800, which YAML does not read as a timestamp
+        return f"'{day} {clock} {_offset_text(minutes, colon=False)}'", aware
+    text = f"{day}T{clock}{_offset_text(minutes)}"
+    return (f"'{text}'" if form == "quoted-aware" else text), aware
+
+
+def in_utc_range(value: dt.datetime) -> bool:
+    """Whether ``value`` has a UTC equivalent, worked out without datetime arithmetic that overflows."""
+    offset = value.utcoffset()
+    assert offset is not None
+    seconds = (value.replace(tzinfo=None) - DAY_MIN) / dt.timedelta(seconds=1) - offset / dt.timedelta(
+        seconds=1
+    )
+    return 0 <= seconds <= (dt.datetime.max - DAY_MIN) / dt.timedelta(seconds=1)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), zone=st.sampled_from(ZONES), count=st.integers(1, 3))
+def test_dates_across_the_whole_range_never_break_the_feeds(
+    data: st.DataObject, zone: str, count: int
+) -> None:
+    tz = get_timezone(zone)
+    entries = []
+    for i in range(count):
+        date_text, date = data.draw(front_matter_dates(tz), label="date")
+        updated_text, updated = data.draw(front_matter_dates(tz), label="updated")
+        text = f"---\ntitle: P{i}\ndate: {date_text}\nupdated: {updated_text}\n---\nBody.\n"
+        read, problems = read_post(f"blog/p{i}.md", text, tz=tz)
+        assert read is not None and read.draft is False
+        assert all(str(p).startswith(f"blog/p{i}.md: '") for p in problems)
+        # A date is kept exactly when it has a UTC equivalent; otherwise it is a problem, not a crash.
+        assert read.date == (date if in_utc_range(date) else None)
+        event(f"date {'kept' if in_utc_range(date) else 'outside the UTC range'}")
+        if not in_utc_range(date):
+            assert any("outside the range of dates a feed can carry" in str(p) for p in problems)
+        if read.updated is not None:
+            assert read.updated == updated and in_utc_range(updated)
+            assert 1 <= read.updated.astimezone(UTC).year <= 9999
+        elif not in_utc_range(updated):
+            assert any(str(p).startswith(f"blog/p{i}.md: 'updated': ") for p in problems)
+        entries.append(
+            FeedEntry(
+                id=f"https://x.org/p{i}/",
+                title=read.title,
+                url=f"https://x.org/p{i}/",
+                published=read.date,
+                updated=read.updated,
+                summary_html="<p>Body.</p>",
+                summary_text="Body.",
+            )
+        )
+    feed = Feed(
+        "T",
+        "D",
+        "https://x.org/",
+        "https://x.org/feed.xml",
+        "https://x.org/atom.xml",
+        "https://x.org/feed.json",
+        "fr",
+        "A",
+        "g",
+        "1",
+        tuple(entries),
+    )
+    for document in (rss(feed), atom(feed)):
+        root = etree.fromstring(document)  # well-formed for a strict XML parser
+        assert (
+            len(root.findall("channel/item") or root.findall("{http://www.w3.org/2005/Atom}entry")) == count
+        )
+    assert len(json.loads(json_feed(feed))["items"]) == count
+
+
+def test_dates_at_the_edge_of_the_range_are_reported_and_the_feeds_written(make_site) -> None:
+    files = {
+        "blog/zero.md": post("Zero", "0001-01-01T00:00:00+01:00"),
+        "blog/hugo-zero.md": post("Hugo zero", "0001-01-01"),  # naive: read in Europe/Paris, UTC+00:09:21
+        "blog/late.md": post("Late", "2024-01-02", updated="9999-12-31T23:59:59-05:00"),
+        "blog/edge.md": post("Edge", "0001-01-01T00:00:00-05:00", updated="9999-12-31T23:59:59+05:00"),
+    }
+    site = make_site(files, strict=False, plugin_config={"timezone": "Europe/Paris"})
+    warnings = site.warnings()
+    for where in ("blog/zero.md: 'date': ", "blog/hugo-zero.md: 'date': ", "blog/late.md: 'updated': "):
+        assert any(where in w and "outside the range of dates a feed can carry" in w for w in warnings), (
+            where,
+            warnings,
+        )
+    assert not any("blog/edge.md" in w for w in warnings), warnings
+    rss_feed = parse_feed(site.site / "blog/feed.xml")
+    # Undated posts are still published, after the dated ones; the edge dates are kept as they are.
+    assert [e.title for e in rss_feed.entries] == ["Late", "Edge", "Hugo zero", "Zero"]
+    atom_feed = parse_feed(site.site / "blog/atom.xml")
+    edge = next(e for e in atom_feed.entries if e.title == "Edge")
+    assert edge.published == "0001-01-01T00:00:00-05:00" and edge.updated == "9999-12-31T23:59:59+05:00"
+    late = next(e for e in atom_feed.entries if e.title == "Late")
+    assert late.updated.startswith("2024-01-02")
+    items = json.loads((site.site / "blog/feed.json").read_text(encoding="utf-8"))["items"]
+    assert [i["title"] for i in items] == ["Late", "Edge", "Hugo zero", "Zero"]
+    assert "date_modified" not in items[0]

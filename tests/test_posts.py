@@ -210,9 +210,13 @@ def test_timezone_applies_to_naive_dates() -> None:
 def test_draft_flag() -> None:
     post, problems = read("---\ntitle: T\ndate: 2024-01-01\ndraft: true\n---\n")
     assert post is not None and post.draft
-    post, problems = read("---\ntitle: T\ndate: 2024-01-01\ndraft: maybe\n---\n")
-    assert post is not None and not post.draft
-    assert "expected true or false" in str(problems[0])
+    # A value that is not a boolean may mean a draft: the post is treated as one.
+    for value in ("maybe", "1", "[true]", "{x: 1}"):
+        post, problems = read(f"---\ntitle: T\ndate: 2024-01-01\ndraft: {value}\n---\n")
+        assert post is not None and post.draft, value
+        assert "expected true or false" in str(problems[0]) and "treated as a draft" in str(problems[0])
+    post, problems = read("---\ntitle: T\ndate: 2024-01-01\ndraft: no\n---\n")
+    assert post is not None and not post.draft and problems == []
 
 
 def test_reading_time_counts_cjk_characters() -> None:
