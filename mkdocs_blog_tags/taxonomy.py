@@ -4,10 +4,13 @@ A `Taxonomy` is one grouping: its terms, the posts of each term and the terms of
 each post. Listings, feeds, links and meta read any taxonomy the same way, so a
 new grouping is a new `TaxonomySpec`, not new listing, feed or meta code.
 
-Every other tool slugifies ``C++``, ``C#`` and ``C`` to the same ``c`` and merges
-their pages. Here a collision is detected, each colliding tag gets a distinct
-slug (symbols spelled out first: ``c-plus-plus``, ``c-sharp``; a numeric suffix
-only when that is not enough), and the caller is told so it can warn once.
+A term's slug is its URL and the URL of its feeds, so it is a function of the
+term alone (and of the explicit ``tag_slugs``), never of which other terms
+exist: symbols that other tools drop are always spelled out (``C++`` is
+``c-plus-plus``, ``C#`` is ``c-sharp``, ``C`` is ``c``). Two terms that still
+give the same slug (``Café`` and ``Cafe``) keep separate pages: the older one
+keeps the plain slug, the newer one gets ``-2``, and the caller is told so it can
+warn once. Every slug fits in `MAX_SLUG_BYTES` bytes, however long the term.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from slugify import slugify as _slugify
 from .posts import Post
 
 __all__ = [
+    "MAX_SLUG_BYTES",
     "Collision",
     "SlugMode",
     "Tag",
@@ -34,27 +38,31 @@ __all__ = [
     "build_taxonomy",
     "slugify",
     "tag_key",
+    "tag_slug",
 ]
 
 SlugMode = Literal["transliterate", "unicode"]
 
+MAX_SLUG_BYTES = 100
+"""The longest slug, in UTF-8 bytes, suffixes included; well under the 255 bytes of a file name."""
+
+# Symbols that slugify would drop, spelled out so that C, C++ and C# stay apart.
+# Word separators (. / ' - _ and spaces) are not here: slugify already makes them a "-".
 _SYMBOLS = {
     "+": " plus ",
     "#": " sharp ",
     "&": " and ",
     "@": " at ",
-    ".": " dot ",
-    "*": " star ",
-    "/": " slash ",
     "%": " percent ",
     "$": " dollar ",
     "€": " euro ",
     "=": " equals ",
     "<": " lt ",
     ">": " gt ",
-    "'": " ",
+    "*": " star ",
 }
 _SYMBOL_RE = re.compile("|".join(re.escape(s) for s in _SYMBOLS))
+_HASH_LEN = 8
 
 
 @dataclasses.dataclass(frozen=True)
@@ -89,19 +97,71 @@ def tag_key(name: str) -> str:
 
 
 def slugify(text: str, mode: SlugMode = "transliterate") -> str:
-    """A URL-safe slug; never empty (a short hash of the text when nothing else is left)."""
+    """A URL-safe slug; never empty (a short hash of the text when nothing else is left).
+
+    Not length-capped and symbols are dropped: a tag's slug is `tag_slug`.
+    """
     text = unicodedata.normalize("NFC", text)
     slug: str = _slugify(text, allow_unicode=mode == "unicode")
     if not slug and mode == "unicode":
         slug = _slugify(text)
     if not slug:
-        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:_HASH_LEN]
         slug = f"tag-{digest}"
     return slug
 
 
 def _spelled(name: str, mode: SlugMode) -> str:
+    """`slugify` after spelling out the symbols it would drop; not capped."""
     return slugify(_SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group(0)], name), mode)
+
+
+def _fit(slug: str, key: str, suffix: str = "") -> str:
+    """``slug + suffix`` if it fits in `MAX_SLUG_BYTES`; else a prefix, ``-``, a hash of ``key``, the suffix.
+
+    The prefix ends at the last ``-`` that leaves room for ``-<hash><suffix>``
+    (at a character boundary when there is none), so two long slugs sharing
+    their first 100 bytes still differ, and the same tag always gets the same slug.
+    """
+    if len(slug.encode("utf-8")) + len(suffix) <= MAX_SLUG_BYTES:
+        return slug + suffix
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:_HASH_LEN]
+    room = MAX_SLUG_BYTES - len(suffix) - 1 - _HASH_LEN
+    data = slug.encode("utf-8")
+    cut = data.rfind(b"-", 0, room + 1)
+    prefix = data[:cut] if cut > 0 else data[:room]
+    text = prefix.decode("utf-8", "ignore").strip("-")
+    return f"{text}-{digest}{suffix}" if text else f"tag-{digest}{suffix}"
+
+
+def tag_slug(name: str, mode: SlugMode = "transliterate") -> str:
+    """The natural slug of a tag: symbols spelled out, capped; a function of ``name`` alone.
+
+    ``C`` is ``c``, ``C++`` is ``c-plus-plus``, ``C#`` is ``c-sharp``, ``Q&A`` is
+    ``q-and-a``; separators stay separators (``Node.js`` is ``node-js``). Two
+    tags may share a natural slug (``Café``, ``Cafe``): `assign_slugs` parts them.
+    """
+    return _fit(_spelled(name, mode), tag_key(name))
+
+
+@dataclasses.dataclass
+class _Claim:
+    name: str
+    key: str
+    raw: str
+    """The slug wanted, before capping (the suffix cuts it again to make room)."""
+    base: str = ""
+    slug: str = ""
+
+
+def _claim(claim: _Claim, taken: set[str]) -> None:
+    claim.base = _fit(claim.raw, claim.key)
+    candidate, number = claim.base, 1
+    while candidate in taken:
+        number += 1
+        candidate = _fit(claim.raw, claim.key, f"-{number}")
+    claim.slug = candidate
+    taken.add(candidate)
 
 
 def assign_slugs(
@@ -112,40 +172,48 @@ def assign_slugs(
 ) -> tuple[dict[str, str], list[Collision]]:
     """Give every tag name a unique slug; return ``{name: slug}`` and the collisions resolved.
 
-    Explicit slugs (keys matched case-insensitively) are taken as given. A tag
-    whose natural slug nobody else has keeps it. Colliding tags, in sorted
-    order, take their natural slug if spelling out symbols does not change it
-    (``C`` keeps ``c``), else the spelled-out slug, then ``-2``, ``-3``... until free.
+    ``names`` come in age order, oldest first (the tag whose first post is the
+    oldest comes first): the order decides who keeps a shared slug, so a newer
+    tag never moves an older tag's page or feed.
+
+    Explicit slugs (keys matched case-insensitively) win: each is reserved,
+    whether or not its tag is among ``names``, in the order of ``explicit``
+    (a later one equal to an earlier one gets ``-2``). Then every tag, oldest
+    first, takes its natural `tag_slug` if it is free, else the first free of
+    ``-2``, ``-3``... So a tag's slug depends only on itself, ``explicit`` and
+    older tags. Each slug shared by several tags gives one `Collision`, its
+    pairs in that same order (explicit slugs first).
     """
-    wanted = {tag_key(k): slugify(v, "unicode") for k, v in (explicit or {}).items()}
-    ordered = sorted(dict.fromkeys(names), key=lambda n: (tag_key(n), n))
-    natural = {n: wanted.get(tag_key(n)) or slugify(n, mode) for n in ordered}
-    by_slug: dict[str, list[str]] = {}
-    for name in ordered:
-        by_slug.setdefault(natural[name], []).append(name)
+    ordered = list(dict.fromkeys(names))
+    present = {tag_key(n): n for n in reversed(ordered)}  # the oldest name of each key
+    wanted = {tag_key(k): (k, v) for k, v in (explicit or {}).items()}
+
+    taken: set[str] = set()
+    claims: list[_Claim] = []
+    reserved: dict[str, _Claim] = {}
+    for key, (written, value) in wanted.items():
+        claim = _Claim(present.get(key, written), key, slugify(value, "unicode"))
+        _claim(claim, taken)
+        claims.append(claim)
+        reserved[key] = claim
 
     result: dict[str, str] = {}
-    taken: set[str] = set()
     for name in ordered:
-        unique = len(by_slug[natural[name]]) == 1
-        if (unique or tag_key(name) in wanted) and natural[name] not in taken:
-            result[name] = natural[name]
-            taken.add(natural[name])
-
-    collisions: list[Collision] = []
-    for slug, group in sorted(by_slug.items()):
-        pending = [n for n in group if n not in result]
-        if not pending:
+        key = tag_key(name)
+        if key in reserved and reserved[key].name == name:
+            result[name] = reserved[key].slug
             continue
-        for name in pending:
-            spelled = _spelled(name, mode) if tag_key(name) not in wanted else slug
-            candidate, number = spelled, 1
-            while candidate in taken:
-                number += 1
-                candidate = f"{spelled}-{number}"
-            result[name] = candidate
-            taken.add(candidate)
-        collisions.append(Collision(slug, tuple((n, result[n]) for n in group)))
+        claim = _Claim(name, key, reserved[key].raw if key in reserved else _spelled(name, mode))
+        _claim(claim, taken)
+        claims.append(claim)
+        result[name] = claim.slug
+
+    # A collision for every slug some tag wanted and did not get: who wanted it, who holds it.
+    contested = sorted({c.base for c in claims if c.slug != c.base})
+    collisions = [
+        Collision(slug, tuple((c.name, c.slug) for c in claims if slug in (c.base, c.slug)))
+        for slug in contested
+    ]
     return result, collisions
 
 
@@ -200,7 +268,9 @@ class Taxonomy:
 
 def build_taxonomy(spec: TaxonomySpec, ordered: Sequence[Post], *, mode: SlugMode) -> Taxonomy:
     """Index the terms of ``ordered`` (published posts, newest first) and give each a unique slug."""
-    # The display spelling of a term is its first spelling in publication order.
+    # The display spelling of a term is its first spelling in publication order, and
+    # ``spelling`` lists the terms oldest first (by their first post): the age order
+    # `assign_slugs` needs so that a newer term never takes an older term's slug.
     spelling: dict[str, str] = {}
     for post in reversed(ordered):
         for name in spec.values(post):

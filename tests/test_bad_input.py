@@ -108,7 +108,8 @@ CASES = [
     Case("tags-case-duplicates", fm(f"{BASE}\ntags: [shared, SHARED, Shared]"), None),
     Case("tags-accent-duplicates", fm(f"{BASE}\ntags: [médias, medias]"), "all give the slug 'medias'"),
     Case("tags-empty-strings", fm(f'{BASE}\ntags: ["", "  ", null, Shared]'), None),
-    Case("tags-colliding-slugs", fm(f"{BASE}\ntags: [C++, C#]"), "all give the slug 'c'"),
+    Case("tags-same-tag-in-two-cases", fm(f"{BASE}\ntags: [Shared, SHARED]"), None),
+    Case("tags-colliding-slugs", fm(f"{BASE}\ntags: [Café, Cafe]"), "all give the slug 'cafe'"),
     # text fields
     Case("title-empty", fm('title: ""\ndate: 2024-01-15', "# Bad\n"), "is empty", "title"),
     Case("title-list", fm("title: [a, b]\ndate: 2024-01-15", "# Bad\n"), "expected text, got list", "title"),

@@ -199,13 +199,13 @@ def test_generated_pages_have_titles_and_only_the_blog_is_in_the_nav() -> None:
     assert list(pages) == [
         "blog/index.md",
         "blog/page/2/index.md",
-        "blog/tags/c/index.md",
+        "blog/tags/c-plus-plus/index.md",
         "blog/tags/index.md",
     ]
     assert [p.in_nav for p in pages.values()] == [True, False, False, False]
     assert pages["blog/page/2/index.md"].title == "Blog – Page 2 of 2"
     assert not pages["blog/page/2/index.md"].searchable
-    front = yaml.safe_load(pages["blog/tags/c/index.md"].source.strip("-\n"))
+    front = yaml.safe_load(pages["blog/tags/c-plus-plus/index.md"].source.strip("-\n"))
     assert front == {"title": "Posts tagged “C++”"}
 
 
