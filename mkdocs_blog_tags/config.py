@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import posixpath
+import string
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -29,7 +30,7 @@ __all__ = ["BlogTagsConfig", "FeedSettings", "HeaderConfig", "Settings"]
 
 
 class _NonNegativeInt(c.Type[int]):
-    def __init__(self, default: int, minimum: int = 0) -> None:
+    def __init__(self, default: int | None, minimum: int = 0) -> None:
         super().__init__(int, default=default)
         self.minimum = minimum
 
@@ -94,6 +95,106 @@ class _StringOverrides(c.DictOfItems[str]):
         return strings
 
 
+POST_URL_FIELDS = ("date", "slug", "categories", "file", "year", "month", "day")
+
+
+def _format_fields(text: str) -> list[str]:
+    return [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+
+
+class _UrlFormat(c.Type[str]):
+    """A format string whose placeholders are all among ``known`` (and include ``required``)."""
+
+    def __init__(self, known: tuple[str, ...], required: str | None = None) -> None:
+        super().__init__(str)
+        self.known, self.needs = known, required
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        try:
+            fields = _format_fields(text)
+        except ValueError as err:
+            raise ValidationError(f"{text!r} is not a format string ({err}).") from err
+        unknown = [f for f in fields if f not in self.known]
+        if unknown:
+            names = ", ".join("{" + f + "}" for f in unknown)
+            known = ", ".join("{" + f + "}" for f in self.known)
+            raise ValidationError(f"unknown placeholder {names} in {text!r}; known placeholders: {known}.")
+        if self.needs and self.needs not in fields:
+            raise ValidationError(f"{text!r} must contain {{{self.needs}}}.")
+        return text
+
+
+class _Redirects(BaseConfigOption[bool | str]):
+    """``post_url_redirects``: ``true`` (from each file's own URL) or a previous ``post_url_format``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = False
+        self._format = _UrlFormat(POST_URL_FIELDS)
+
+    def run_validation(self, value: object) -> bool | str:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            return self._format.run_validation(value)
+        raise ValidationError(f"Expected true, false or a post_url_format, got {value!r}.")
+
+
+class _Ignored(BaseConfigOption[Any]):
+    """An option of Material's blog plugin that blog-tags does not use (yet): accepted, then named once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None
+
+    def run_validation(self, value: object) -> Any:
+        return value
+
+
+#: Options of Material's blog plugin with no meaning here yet; accepted with one warning naming them.
+MATERIAL_ONLY = (
+    "blog_toc",
+    "post_slugify",
+    "post_excerpt",
+    "post_excerpt_max_authors",
+    "post_excerpt_max_categories",
+    "archive",
+    "archive_name",
+    "archive_date_format",
+    "archive_url_date_format",
+    "archive_url_format",
+    "archive_pagination",
+    "archive_pagination_per_page",
+    "archive_toc",
+    "categories",
+    "categories_name",
+    "categories_url_format",
+    "categories_slugify",
+    "categories_slugify_separator",
+    "categories_sort_by",
+    "categories_sort_reverse",
+    "categories_allowed",
+    "categories_pagination",
+    "categories_pagination_per_page",
+    "categories_toc",
+    "authors",
+    "authors_file",
+    "authors_profiles",
+    "authors_profiles_name",
+    "authors_profiles_url_format",
+    "authors_profiles_pagination",
+    "authors_profiles_pagination_per_page",
+    "authors_profiles_toc",
+    "pagination",
+    "pagination_format",
+    "pagination_if_single_page",
+    "pagination_keep_content",
+    "pagination_template",
+    "draft",
+)
+
+
 class HeaderConfig(base.Config):
     """Which parts of the header shown under each post's title."""
 
@@ -123,19 +224,37 @@ class FeedsConfig(base.Config):
     json_name = c.Type(str, default="feed.json")
 
 
-class BlogTagsConfig(base.Config):
+class _Options(base.Config):
+    enabled = c.Type(bool, default=True)
+    """``false`` turns the plugin off (Material's option)."""
     blog_dir = c.Type(str, default="blog")
-    """Folder under docs_dir whose Markdown files (other than index.md) are posts."""
-    include = c.ListOfItems(c.Type(str), default=["*.md"])
-    """fnmatch patterns, relative to blog_dir, of the files that are posts (``*`` crosses folders)."""
+    """Folder under docs_dir of the blog: its posts and generated pages."""
+    post_dir = c.Optional(c.Type(str))
+    """Folder of the posts (``{blog}`` is blog_dir); default: ``{blog}/posts`` if it exists, else blog_dir."""
+    include = c.ListOfItems(c.Type(str), default=["*"])
+    """fnmatch patterns, relative to the posts folder, of the Markdown files that are posts."""
     exclude = c.ListOfItems(c.Type(str), default=[])
-    """fnmatch patterns, relative to blog_dir, of files that are not posts."""
+    """fnmatch patterns, relative to the posts folder, of Markdown files that are not posts."""
+    post_url_format = c.Optional(_UrlFormat(POST_URL_FIELDS))
+    """Post URLs under blog_dir, e.g. ``{date}/{slug}`` (Material's); unset: each post's file's own URL."""
+    post_url_date_format = c.Type(str, default="yyyy/MM/dd")
+    """CLDR pattern of ``{date}`` in ``post_url_format``."""
+    post_url_max_categories = _NonNegativeInt(default=1)
+    """How many categories ``{categories}`` puts in a post's URL."""
+    post_slugify_separator = c.Type(str, default="-")
+    """Separator of the words of a post's slug made from its title."""
+    post_url_redirects = _Redirects()
+    """``true``: a redirect from each moved post's file URL; a format string: from that previous format."""
     tags_dir = c.Type(str, default="tags")
     """Folder, under blog_dir, of the tags overview and one page per tag."""
     page_dir = c.Type(str, default="page")
     """Folder name of the later pages of a listing (``blog/page/2/``)."""
+    pagination_url_format = c.Optional(_UrlFormat(("page",), required="page"))
+    """Path of a listing's later pages (Material's name), e.g. ``page/{page}``; replaces ``page_dir``."""
     per_page = _NonNegativeInt(default=10)
     """Posts per page of the blog index; 0 puts every post on one page."""
+    pagination_per_page = c.Optional(_NonNegativeInt(default=None))
+    """Material's name of ``per_page``; wins when both are set."""
     tag_per_page = _NonNegativeInt(default=0)
     """Posts per tag page; 0 (the default) lists all of a tag's posts on one page."""
     slug_mode = c.Choice(("transliterate", "unicode"), default="transliterate")
@@ -148,16 +267,28 @@ class BlogTagsConfig(base.Config):
     """Language of dates and interface words; default: the theme's language, else English."""
     date_format = c.Type(str, default="long")
     """Babel date format: short, medium, long, full, or a CLDR pattern like ``d MMM y``."""
+    post_date_format = c.Optional(c.Type(str))
+    """Material's name of ``date_format``; wins when both are set."""
     words_per_minute = _NonNegativeInt(default=265, minimum=1)
     """Reading speed for the reading time (CJK characters count as half a word)."""
+    post_readtime_words_per_minute = c.Optional(_NonNegativeInt(default=None, minimum=1))
+    """Material's name of ``words_per_minute``; wins when both are set."""
+    post_readtime = c.Optional(c.Type(bool))
+    """Material's switch of the reading time in the post header (``header.reading_time``)."""
     excerpt_separator = c.Type(str, default="<!-- more -->")
     """Where a post's listing excerpt ends, as it appears in the rendered HTML."""
+    post_excerpt_separator = c.Optional(c.Type(str))
+    """Material's name of ``excerpt_separator``; wins when both are set."""
     header = c.SubConfig(HeaderConfig)
     """Parts of the header shown under each post's title."""
     fields = _Fields()
     """Front-matter keys per field, replacing the built-in aliases for that field."""
-    drafts_on_serve = c.Type(bool, default=False)
-    """Show drafts and future posts (marked as drafts) under ``mkdocs serve``."""
+    draft_on_serve = c.Optional(c.Type(bool))
+    """Show drafts (marked) under ``mkdocs serve``; default true, as Material."""
+    drafts_on_serve = c.Optional(c.Type(bool))
+    """The former name of ``draft_on_serve``."""
+    draft_if_future_date = c.Type(bool, default=True)
+    """Treat posts dated in the future as drafts (Material's option; true by default here)."""
     add_to_nav = c.Type(bool, default=True)
     """With an explicit ``nav:`` that does not list the blog, append the blog index to it."""
     css = c.Type(bool, default=True)
@@ -178,6 +309,12 @@ class BlogTagsConfig(base.Config):
     """``twitter:creator``: the author's account, e.g. ``@someone``."""
     feeds = c.SubConfig(FeedsConfig)
     """RSS, Atom and JSON Feed files next to the blog index and each tag page."""
+
+
+class BlogTagsConfig(_Options):
+    """The options, plus those of Material's blog plugin that have no meaning here (`MATERIAL_ONLY`)."""
+
+    locals().update({_name: _Ignored() for _name in MATERIAL_ONLY})
 
 
 FEED_KINDS = ("rss", "atom", "json")
@@ -220,7 +357,18 @@ class Settings:
     date_format: str
     header: Mapping[str, bool]
     show_drafts: bool
-    """Drafts and future posts are built and marked (``drafts_on_serve`` under ``mkdocs serve``)."""
+    """Drafts are built and marked (``draft_on_serve`` under ``mkdocs serve``)."""
+    future_is_draft: bool
+    """``draft_if_future_date``: a post dated in the future is a draft."""
+    post_dir: str | None
+    """The posts folder as set (``{blog}`` replaced); ``None``: found from the files."""
+    post_url_format: str | None
+    post_url_date_format: str
+    post_url_max_categories: int
+    post_slug_separator: str
+    post_url_redirects: bool | str
+    ignored_options: tuple[str, ...]
+    """Material options set in mkdocs.yml that have no meaning here."""
     add_to_nav: bool
     css: bool
     meta: bool
@@ -248,13 +396,26 @@ class Settings:
     def from_config(cls, options: BlogTagsConfig, config: MkDocsConfig, command: str) -> Settings:
         feeds = options.feeds
         formats = tuple(kind for kind in FEED_KINDS if feeds[kind])
+        blog_dir = posixpath.normpath(options.blog_dir.strip("/")) or "."
+
+        def either(material: str, ours: str) -> Any:
+            """Material's name wins when both are set."""
+            value = options[material]
+            return options[ours] if value is None else value
+
+        header = {key: bool(value) for key, value in options.header.items()}
+        if options.post_readtime is not None:
+            header["reading_time"] = options.post_readtime
+        draft_on_serve = either("draft_on_serve", "drafts_on_serve")
+        post_dir = options.post_dir
         return cls(
             layout=Layout(
-                blog_dir=posixpath.normpath(options.blog_dir.strip("/")) or ".",
+                blog_dir=blog_dir,
                 tags_dir=options.tags_dir.strip("/"),
                 page_dir=options.page_dir.strip("/"),
+                page_format=options.pagination_url_format,
             ),
-            per_page=options.per_page,
+            per_page=either("pagination_per_page", "per_page"),
             tag_per_page=options.tag_per_page,
             slug_mode="unicode" if options.slug_mode == "unicode" else "transliterate",
             tag_slugs=dict(options.tag_slugs),
@@ -262,14 +423,22 @@ class Settings:
             exclude=tuple(options.exclude),
             fields=options.fields,
             tz=get_timezone(options.timezone),
-            words_per_minute=options.words_per_minute,
-            excerpt_separator=options.excerpt_separator,
+            words_per_minute=either("post_readtime_words_per_minute", "words_per_minute"),
+            excerpt_separator=either("post_excerpt_separator", "excerpt_separator"),
             locale=(locale := normalize_locale(options.locale or _theme_language(config))),
             strings=Strings(locale, options.strings),
-            date_format=options.date_format,
+            date_format=either("post_date_format", "date_format"),
             # Plain values for the per-post template: a Config object's attributes are slow descriptors.
-            header={key: bool(value) for key, value in options.header.items()},
-            show_drafts=options.drafts_on_serve and command == "serve",
+            header=header,
+            show_drafts=(draft_on_serve is None or draft_on_serve) and command == "serve",
+            future_is_draft=options.draft_if_future_date,
+            post_dir=posixpath.normpath(post_dir.format(blog=blog_dir).strip("/")) if post_dir else None,
+            post_url_format=options.post_url_format,
+            post_url_date_format=options.post_url_date_format,
+            post_url_max_categories=options.post_url_max_categories,
+            post_slug_separator=options.post_slugify_separator,
+            post_url_redirects=options.post_url_redirects,
+            ignored_options=tuple(name for name in MATERIAL_ONLY if options[name] is not None),
             add_to_nav=options.add_to_nav,
             css=options.css,
             meta=options.meta,

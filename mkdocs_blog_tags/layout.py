@@ -21,9 +21,15 @@ class Layout:
     blog_dir: str = "blog"
     tags_dir: str = "tags"
     page_dir: str = "page"
+    page_format: str | None = None
+    """Path of a listing's page ``{page}`` under the listing (Material's ``pagination_url_format``);
+    default ``<page_dir>/{page}``."""
+
+    def _page(self, number: int) -> str:
+        return (self.page_format or self.page_dir + "/{page}").format(page=number).strip("/")
 
     def index_uri(self, number: int = 1) -> str:
-        parts = ("index.md",) if number == 1 else (self.page_dir, str(number), "index.md")
+        parts = ("index.md",) if number == 1 else (self._page(number), "index.md")
         return self._uri(*parts)
 
     def overview_uri(self, folder: str) -> str:
@@ -34,7 +40,7 @@ class Layout:
         """Page ``number`` of one term of a grouping (``blog/tags/c/page/2/index.md``)."""
         if number == 1:
             return self._uri(folder, slug, "index.md")
-        return self._uri(folder, slug, self.page_dir, str(number), "index.md")
+        return self._uri(folder, slug, self._page(number), "index.md")
 
     def tags_index_uri(self) -> str:
         return self.overview_uri(self.tags_dir)

@@ -40,8 +40,10 @@ __all__ = [
     "make_blog",
     "make_plan",
     "nav_mentions",
+    "post_candidate",
     "relocate",
     "select_posts",
+    "stray_page",
     "yaml_string",
 ]
 
@@ -73,18 +75,62 @@ def nav_mentions(nav: Any, uri: str) -> bool:
 # -- which files are posts, and which of them are published ----------------------------------
 
 
-def is_post_candidate(src_uri: str, settings: Settings) -> bool:
-    """A Markdown page under blog_dir, other than a folder index, matching ``include`` and not ``exclude``."""
-    if posixpath.basename(src_uri) in {"index.md", "README.md"}:
-        return False
-    blog_dir = settings.layout.blog_dir
-    prefix = "" if blog_dir == "." else blog_dir + "/"
+def post_candidate(src_uri: str, settings: Settings, folder: str) -> tuple[bool, str | None]:
+    """``(is a post, why a Markdown file of the posts folder is not one)``.
+
+    A post is a Markdown page under the posts ``folder``, other than a folder
+    index, matching ``include`` and not ``exclude``. A file of that folder left
+    out for any reason but ``exclude`` is named, so no post is lost silently.
+    """
+    prefix = "" if folder == "." else folder + "/"
     if not src_uri.startswith(prefix):
-        return False
+        return False, None
     inner = src_uri[len(prefix) :]
-    return any(fnmatch.fnmatchcase(inner, p) for p in settings.include) and not any(
-        fnmatch.fnmatchcase(inner, p) for p in settings.exclude
-    )
+    if any(fnmatch.fnmatchcase(inner, p) for p in settings.exclude):
+        return False, None
+    if posixpath.basename(src_uri) in {"index.md", "README.md"}:
+        if folder == settings.layout.blog_dir:
+            return False, None  # the blog's index, a listing's intro, or an ordinary page
+        return False, "is a folder index (index.md, README.md), not a post; rename it to make it one"
+    if not any(fnmatch.fnmatchcase(inner, p) for p in settings.include):
+        return False, "matches no 'include' pattern, so it is not a post; add a pattern, or 'exclude' it"
+    return True, None
+
+
+def stray_page(
+    src_uri: str, front_matter: Mapping[str, Any], settings: Settings, folder: str
+) -> tuple[bool, Problem | None]:
+    """``(leave it out, problem)`` for a page of the blog folder that is outside the posts ``folder``.
+
+    Such a page is an ordinary page (Material's ``blog/subscribe.md``). One that
+    looks like a post is named, so no post becomes a page unnoticed; one with a
+    ``draft`` key may be a draft and is never published.
+    """
+    blog = settings.layout.blog_dir
+    prefix = "" if blog == "." else blog + "/"
+    if folder == blog or not src_uri.startswith(prefix) or src_uri.startswith(folder + "/"):
+        return False, None
+    if posixpath.basename(src_uri) in {"index.md", "README.md"}:
+        return False, None
+    draft = front_matter.get("draft")
+    if draft is not None and draft is not False and str(draft).strip().lower() not in {"false", "no", "off"}:
+        message = (
+            f"is outside the posts folder {folder}/, so it is not a post, and 'draft' says it may be a "
+            f"draft: it is left out. Move it into {folder}/ to make it a post, or remove 'draft'"
+        )
+        return True, Problem(src_uri, "draft", message)
+    if "date" in front_matter:
+        message = (
+            f"has a date, but it is outside the posts folder {folder}/: it is built as an ordinary page, "
+            f"not as a post. Move it into {folder}/, or set post_dir to the folder of your posts"
+        )
+        return False, Problem(src_uri, "date", message)
+    return False, None
+
+
+def is_post_candidate(src_uri: str, settings: Settings, folder: str | None = None) -> bool:
+    """Whether ``src_uri`` is a post of the posts ``folder`` (default: the blog folder)."""
+    return post_candidate(src_uri, settings, folder or settings.layout.blog_dir)[0]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,7 +145,9 @@ class Selection:
     """src_uris left out of the build: unreadable, drafts, future posts."""
 
 
-def select_posts(read: Iterable[tuple[str, Post | None]], now: dt.datetime, show_drafts: bool) -> Selection:
+def select_posts(
+    read: Iterable[tuple[str, Post | None]], now: dt.datetime, show_drafts: bool, future_is_draft: bool = True
+) -> Selection:
     """Publish what is readable and neither a draft nor dated in the future (unless drafts are shown)."""
     published: list[Post] = []
     drafts: set[str] = set()
@@ -108,7 +156,7 @@ def select_posts(read: Iterable[tuple[str, Post | None]], now: dt.datetime, show
         if post is None:
             excluded.add(src_uri)
             continue
-        if post.draft or post.is_future(now):
+        if post.draft or (future_is_draft and post.is_future(now)):
             if not show_drafts:
                 excluded.add(src_uri)
                 continue

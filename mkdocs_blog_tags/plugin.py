@@ -13,25 +13,25 @@ previous ``--dirty`` build wrote and this one did not.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import feeds
+from . import adapter, feeds
 from . import plan as core
-from .blog import Blog
 from .cache import ServeCache
 from .config import BlogTagsConfig, Settings
+from .folders import FolderDefaults
 from .head import escape_title_element, escaped_title, insert_into_head, remove_head_tags
 from .images import DocsFile
 from .meta import PageInput, build_head_meta, page_facts
-from .posts import Post, Problem, read_post
+from .permalinks import posts_folder
+from .posts import Post, Problem, front_matter_left_in, read_post
 from .render import HEADER_SLOT, Renderer
 from .state import Build
 from .views import View, Views
@@ -39,11 +39,6 @@ from .views import View, Views
 __all__ = ["BlogTagsPlugin"]
 
 log = get_plugin_logger(__name__)
-
-
-def _modified() -> bool:
-    """`File.is_modified` of a page whose content depends on other pages."""
-    return True
 
 
 class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
@@ -66,6 +61,13 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
                 "absolute URLs are left out of every page, and no feed is written. Set site_url to "
                 "the address the site is published at."
             )
+        if settings.ignored_options:
+            names = ", ".join(settings.ignored_options)
+            log.warning(
+                "options %s of Material's blog plugin have no meaning in blog-tags yet; they are ignored. "
+                "Remove them to silence this.",
+                names,
+            )
         if settings.css and core.CSS_URI not in config.extra_css:
             config.extra_css.append(core.CSS_URI)
         return config
@@ -73,20 +75,26 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
     @event_priority(-50)  # after plugins that generate posts of their own
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self._build
-        assert build is not None
+        if build is None:
+            return files
         settings = build.settings
-        selection = self._select_posts(files, settings)
-        taken = core.Occupied({f.dest_uri: f.src_uri for f in files if not f.inclusion.is_excluded()})
-
-        def occupant(src_uri: str) -> str | None:  # the user's file written where this page would be
-            return taken.file(
-                File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
-            )
-
-        blog, moves = core.relocate(core.make_blog(settings, selection.published), occupant)
+        folder = posts_folder(settings, files.src_uris)
+        defaults = adapter.folder_defaults(files)
+        for meta_problem in defaults.problems:  # the cause before the posts it leaves out
+            log.warning("%s", meta_problem)
+        selection, found = adapter.select_posts(
+            files, settings, folder, lambda file: self._read(file, settings, defaults)
+        )
+        problems: list[Problem | str] = [*found]
+        moved, previous = adapter.move_posts(files, config, settings, selection, folder)
+        taken = adapter.occupied(files)
+        blog, moves = core.relocate(
+            core.make_blog(settings, selection.published),
+            lambda src: taken.file(adapter.dest_of(config, src)),
+        )
         for taxonomy in blog.taxonomies.values():
             moves += [core.collision_message(taxonomy, collision) for collision in taxonomy.collisions]
-        self._add_files(files, config, build, blog)
+        adapter.add_generated(files, config, build, blog)
         uris = [*(p.src_uri for p in selection.published), *blog.page_uris()]
         pages = {uri: f for uri in uris if (f := files.get_file_from_path(uri))}
         build.outputs = [f.dest_uri for f in pages.values()]
@@ -98,50 +106,27 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
 
         url_of = {u: f.url for u, f in pages.items()}
         plan = build.plan = core.make_plan(settings, blog, selection, url_of, lookup, taken.path)
-        for problem in [*moves, *plan.problems]:
+        problems += [*moved, *adapter.add_redirects(files, config, build, previous)]
+        for problem in [*problems, *moves, *plan.problems]:
             log.warning("%s", problem)
         if settings.add_to_nav and config.nav and not core.nav_mentions(config.nav, blog.index_uri):
             config.nav.append({settings.strings["blog"]: blog.index_uri})
-        # A hand-written listing page shows other pages: --dirty must rebuild it even when unchanged.
-        for uri, file in pages.items():
+        for uri, file in pages.items():  # a hand-written listing shows other pages: rebuild it always
             if not file.generated_by and plan.role(uri) in ("listing", "overview"):
-                setattr(file, "is_modified", _modified)  # noqa: B010 -- an instance's override
+                adapter.always_rebuild(file)
         build.views = Views.of(plan, self._cache.rendered.excerpts)
         return files
 
-    def _select_posts(self, files: Files, settings: Settings) -> core.Selection:
-        """Read every post candidate; leave out what is not published, keep posts out of the nav."""
-        candidates = [
-            f
-            for f in files
-            if f.is_documentation_page()
-            and not f.inclusion.is_excluded()
-            and core.is_post_candidate(f.src_uri, settings)
-        ]
-        now = dt.datetime.now(dt.timezone.utc)
-        read = ((f.src_uri, self._read(f, settings)) for f in candidates)
-        selection = core.select_posts(read, now, settings.show_drafts)
-        for file in candidates:
-            if file.src_uri in selection.excluded:
-                file.inclusion = InclusionLevel.EXCLUDED
-            elif file.src_uri in selection.drafts:
-                file.inclusion = InclusionLevel.DRAFT
-            elif file.inclusion.is_in_nav():  # a nav of every post costs every page: quadratic
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-        return selection
-
-    @staticmethod
-    def _add_files(files: Files, config: MkDocsConfig, build: Build, blog: Blog) -> None:
-        """The generated pages the user has no file for, and the stylesheet."""
-        for page in core.generated_pages(build.settings, blog):
-            if files.get_file_from_path(page.src_uri) is None:
-                level = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-                files.append(File.generated(config, page.src_uri, content=page.source, inclusion=level))
-        if build.settings.css and files.get_file_from_path(core.CSS_URI) is None:
-            files.append(File.generated(config, core.CSS_URI, content=build.renderer.source("style.css")))
-
-    def _read(self, file: File, settings: Settings) -> Post | None:
+    def _read(self, file: File, settings: Settings, defaults: FolderDefaults) -> Post | None:
         """A post's reading, reused while its file is unchanged (serve rebuilds); problems logged."""
+        blocked = defaults.blocked_by(file.src_uri)
+        if blocked is not None:
+            log.warning(
+                "%s",
+                Problem(file.src_uri, "", f"left out: {blocked} cannot be read, and may make it a draft"),
+            )
+            return None
+        folder = defaults.for_post(file.src_uri)
 
         def read() -> tuple[Post | None, list[Problem]]:
             try:
@@ -154,13 +139,27 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
                 fields=settings.fields,
                 tz=settings.tz,
                 words_per_minute=settings.words_per_minute,
+                defaults=folder,
             )
 
         path = None if file.generated_by else file.abs_src_path
-        post, problems = self._cache.reads.read(file.src_uri, path, settings.read_key, read)
+        key = (*settings.read_key, repr(folder)) if folder else settings.read_key
+        post, problems = self._cache.reads.read(file.src_uri, path, key, read)
         for problem in problems:
             log.warning("%s", problem)
         return post
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        build = self._build
+        if page.meta or build is None or build.plan is None or page.file.src_uri not in build.plan.posts:
+            return markdown
+        found = front_matter_left_in(markdown)  # front matter MkDocs could not load: not body text
+        if found is None:
+            return markdown
+        page.meta, body = found
+        return body
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         build = self._build

@@ -27,6 +27,8 @@ __all__ = [
     "FrontMatterError",
     "Post",
     "Problem",
+    "front_matter_left_in",
+    "merge_front_matter",
     "normalize_tags",
     "read_image",
     "read_post",
@@ -47,9 +49,13 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     "slug": ("slug",),
     "categories": ("categories",),
     "authors": ("authors", "author"),
+    "aliases": ("aliases", "redirect_from"),
 }
 
 _HANDLER = YAMLHandler()
+# From the opening '---' line to the first closing line; the YAML text starts at the end of the
+# opening line, so a YAML error's line N is the file's line N.
+_FRONT_MATTER = re.compile(r"\A-{3,}[ \t]*(?P<yaml>\n.*?)?\n(?:\.{3}|-{3,})[ \t]*$", re.DOTALL | re.MULTILINE)
 _ATX_H1 = re.compile(r"^ {0,3}#(?!#)[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _WORD = re.compile(r"\w+")
@@ -91,6 +97,10 @@ class Post:
     authors: tuple[str, ...] = ()
     no_image: bool = False
     """``image: false``: no share image, not even the site's default."""
+    aliases: tuple[str, ...] = ()
+    """Former URLs of the post (``aliases``, ``redirect_from``), as written."""
+    aliases_key: str = "aliases"
+    """The front-matter key they were read from, for warnings."""
     reading_time: int = 1
     """Whole minutes, at least 1."""
 
@@ -125,6 +135,23 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
+def front_matter_left_in(markdown: str) -> tuple[dict[str, Any], str] | None:
+    """``(front matter, body)`` of a post whose front matter MkDocs left in its Markdown.
+
+    MkDocs renders a front-matter block it cannot load (an impossible date such
+    as ``2024-13-45`` makes PyYAML raise) as body text, markup included. This
+    reader accepts such a block, and reports the bad value against its field;
+    the post's page then gets the front matter as read here, not as text.
+    """
+    try:
+        data, body = split_front_matter(markdown)
+    except FrontMatterError:
+        return None
+    if not isinstance(data, Mapping) or not data:
+        return None
+    return dict(data), body.lstrip("\n")
+
+
 def split_front_matter(text: str) -> tuple[Any, str]:
     """Return ``(data, body)``: the parsed YAML front matter (``{}`` when there is none) and the body.
 
@@ -135,10 +162,12 @@ def split_front_matter(text: str) -> tuple[Any, str]:
     skipped_lines = text[: len(text) - len(stripped)].count("\n")
     if not _HANDLER.detect(stripped):
         return {}, text
-    try:
-        raw, body = _HANDLER.split(stripped)
-    except ValueError:
+    # The closing line is '---' or YAML's document end '...', as MkDocs reads it: a draft closed
+    # by '...' is a draft to MkDocs, so it must be one here too.
+    found = _FRONT_MATTER.match(stripped)
+    if found is None:
         return {}, text
+    raw, body = found.group("yaml") or "", stripped[found.end() :]
     try:
         data = yaml.load(raw, Loader=_Loader)  # a SafeLoader subclass
     except yaml.YAMLError as err:
@@ -174,6 +203,32 @@ def _text(value: Any) -> str | None:
         return None
     text = _CONTROL.sub("", unicodedata.normalize("NFC", str(value))).strip()
     return text or None
+
+
+def merge_front_matter(base: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
+    """``own`` over ``base``, as Material's meta plugin merges: lists concatenated, mappings merged,
+    any other value of ``own`` replacing ``base``'s."""
+    merged = dict(base)
+    for key, value in own.items():
+        if key in merged and isinstance(merged[key], list) and isinstance(value, list):
+            merged[key] = [*merged[key], *value]
+        elif key in merged and isinstance(merged[key], Mapping) and isinstance(value, Mapping):
+            merged[key] = merge_front_matter(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _aliases(value: Any) -> tuple[tuple[str, ...], list[str]]:
+    """Former URLs: one text or a list of texts; anything else is reported and dropped."""
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else None
+    if items is None:
+        return (), [f"expected a URL or a list of URLs, got {type(value).__name__}; no redirect was made"]
+    urls = [item.strip() for item in items if isinstance(item, str) and item.strip()]
+    problems = [
+        f"expected a URL, got {item!r}; it was ignored" for item in items if not isinstance(item, str)
+    ]
+    return tuple(dict.fromkeys(urls)), problems
 
 
 def normalize_tags(value: Any) -> tuple[tuple[str, ...], list[str]]:
@@ -366,8 +421,12 @@ def read_post(
     fields: Mapping[str, Sequence[str]] = DEFAULT_FIELDS,
     tz: dt.tzinfo = dt.timezone.utc,
     words_per_minute: int = 265,
+    defaults: Mapping[str, Any] | None = None,
 ) -> tuple[Post | None, list[Problem]]:
-    """Read one post from its file text. ``None`` comes back only when the front matter is not YAML."""
+    """Read one post from its file text. ``None`` comes back only when the front matter is not YAML.
+
+    ``defaults`` (its folders' ``.meta.yml``) are merged under the post's own front matter.
+    """
     try:
         meta, body = split_front_matter(text)
     except FrontMatterError as err:
@@ -381,6 +440,8 @@ def read_post(
             f"front matter must be a mapping of keys to values, got {type(meta).__name__}; it was ignored",
         )
         meta = {}
+    if defaults:
+        meta = merge_front_matter(defaults, meta)
     reader.meta = meta
 
     title = reader.text("title") or _title_heading(body) or _title_from_filename(src_uri)
@@ -408,6 +469,12 @@ def read_post(
             reader.problem(tags_found[0], message)
 
     image, image_alt = reader.image()
+    aliases_found = reader.get("aliases")
+    aliases: tuple[str, ...] = ()
+    if aliases_found is not None:
+        aliases, alias_problems = _aliases(aliases_found[1])
+        for message in alias_problems:
+            reader.problem(aliases_found[0], message)
     post = Post(
         src_uri=src_uri,
         title=title,
@@ -423,5 +490,7 @@ def read_post(
         authors=_strings((reader.get("authors") or ("", None))[1]),
         no_image=reader.no_image,
         reading_time=reading_minutes(body, words_per_minute),
+        aliases=aliases,
+        aliases_key=aliases_found[0] if aliases_found else "aliases",
     )
     return post, reader.problems

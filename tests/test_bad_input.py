@@ -135,6 +135,17 @@ CASES = [
         "description-mapping", fm(f"{BASE}\ndescription: {{a: b}}"), "expected text, got dict", "description"
     ),
     Case("description-huge", fm(f"{BASE}\ndescription: {HUGE}"), None),
+    # An impossible date makes MkDocs render the whole front matter as text, markup included; as a
+    # post it gets its front matter as read here, and no front-matter text reaches the page.
+    Case(
+        "front-matter-mkdocs-cannot-load",
+        fm(f"{BASE}\nupdated: 2024-13-45\ndescription: '<b>BOLD</b><script>alert(9)</script>'"),
+        "is not a real date",
+        "updated",
+    ),
+    # Front matter closed by YAML's '...', which MkDocs reads: the draft must stay a draft.
+    Case("draft-closed-by-dots", f"---\n{BASE}\ndraft: true\n...\n\nText.\n", None, published=False),
+    Case("closed-by-dots", f"---\n{BASE}\ntags: [Shared]\n...\n\nText.\n", None),
     # A post that may be a draft is never published.
     Case("draft-not-boolean", fm(f"{BASE}\ndraft: maybe"), "treated as a draft", "draft", published=False),
     # images
@@ -184,6 +195,9 @@ def test_the_matrix_is_large_enough() -> None:
 def test_bad_post_beside_good_posts(make_site, case: Case) -> None:
     files = {**GOOD, BAD: case.content}
     site = make_site(files, strict=False, plugin_config={"per_page": 0})
+    if case.published:  # no front-matter text is ever rendered as the page's body
+        body = site.html(BAD)
+        assert "updated: 2024" not in body and "<script>alert" not in body
     warnings = site.warnings()
     if case.warning is None:
         assert warnings == []

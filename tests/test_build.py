@@ -22,6 +22,7 @@ SLUGS = {"C#": "csharp", "C++": "cpp"}
 
 
 def corpus() -> dict[str, Any]:
+    """A blog with a post at the blog root beside posts/, so the tests set post_dir: "{blog}"."""
     files: dict[str, Any] = {
         "index.md": "# Home\n\nWelcome.\n",
         "blog/tiktok.md": SEED_POST,
@@ -84,7 +85,7 @@ def test_blog_on_every_theme(make_site, theme: str, use_directory_urls: bool) ->
         corpus(),
         theme=theme,
         use_directory_urls=use_directory_urls,
-        plugin_config={"per_page": 4, "tag_slugs": SLUGS},
+        plugin_config={"per_page": 4, "tag_slugs": SLUGS, "post_dir": "{blog}"},
     )
     assert site.warnings() == []
 
@@ -308,7 +309,7 @@ def test_tag_per_page_paginates_tag_pages_with_full_cards_from_an_override(
         corpus(),
         theme={"name": "mkdocs", "custom_dir": str(tmp_path / "overrides")},
         use_directory_urls=use_directory_urls,
-        plugin_config={"tag_per_page": 3, "tag_slugs": SLUGS},
+        plugin_config={"tag_per_page": 3, "tag_slugs": SLUGS, "post_dir": "{blog}"},
     )
     assert site.warnings() == []
     pages = listing_pages(site, "blog/tags/filler/index.md")
@@ -336,7 +337,7 @@ def test_explicit_nav_gets_the_blog_appended(make_site) -> None:
 
 
 def test_nothing_is_written_into_docs_dir(make_site, tmp_path: Path) -> None:
-    site = make_site(corpus(), plugin_config={"tag_slugs": SLUGS})
+    site = make_site(corpus(), plugin_config={"tag_slugs": SLUGS, "post_dir": "{blog}"})
     written = sorted(p.relative_to(site.docs).as_posix() for p in site.docs.rglob("*"))
     assert written == sorted(
         [

@@ -57,7 +57,7 @@ def test_every_feed_is_valid_and_exact(make_site, use_directory_urls: bool) -> N
     site = make_site(
         blog_files(),
         use_directory_urls=use_directory_urls,
-        plugin_config={"tag_slugs": SLUGS, "feeds": {"full_content": True}},
+        plugin_config={"tag_slugs": SLUGS, "feeds": {"full_content": True}, "post_dir": "{blog}"},
     )
     files = feed_files(site)
     assert {p.relative_to(site.site).as_posix() for p in files} >= {
@@ -120,7 +120,7 @@ def test_every_feed_is_valid_and_exact(make_site, use_directory_urls: bool) -> N
 
 
 def test_tag_feed_is_discoverable_and_exact(make_site) -> None:
-    site = make_site(blog_files(), plugin_config={"tag_slugs": SLUGS})
+    site = make_site(blog_files(), plugin_config={"tag_slugs": SLUGS, "post_dir": "{blog}"})
     for slug, expected in {
         "ingenierie-des-medias": ["C# & friends"],
         "csharp": ["C# & friends"],
@@ -165,8 +165,8 @@ def test_no_feeds_without_site_url(make_site) -> None:
 
 
 def test_feeds_are_deterministic(make_site) -> None:
-    first = make_site(blog_files(), plugin_config={"tag_slugs": SLUGS})
-    second = make_site(blog_files(), plugin_config={"tag_slugs": SLUGS})
+    first = make_site(blog_files(), plugin_config={"tag_slugs": SLUGS, "post_dir": "{blog}"})
+    second = make_site(blog_files(), plugin_config={"tag_slugs": SLUGS, "post_dir": "{blog}"})
     for path in feed_files(first):
         assert path.read_bytes() == (second.site / path.relative_to(first.site)).read_bytes()
 

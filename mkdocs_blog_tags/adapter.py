@@ -1,0 +1,177 @@
+"""The thin adapter between MkDocs' `File` objects and the core: read them, move them, add them.
+
+The core decides where things go; this module only knows how MkDocs
+expresses it (a file's ``dest_uri``, ``url`` and ``abs_dest_path``; a
+generated file; an override of ``is_modified``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import plan as core
+from .blog import Blog
+from .config import Settings
+from .folders import META_FILE, FolderDefaults
+from .permalinks import media_dest, post_paths, previous_paths
+from .posts import FrontMatterError, Post, Problem, split_front_matter
+from .redirects import plan_redirects, redirect_context
+from .state import Build
+
+__all__ = [
+    "add_generated",
+    "add_redirects",
+    "always_rebuild",
+    "dest_of",
+    "folder_defaults",
+    "front_matter",
+    "in_folder",
+    "move_posts",
+    "occupied",
+    "select_posts",
+]
+
+
+def dest_of(config: MkDocsConfig, src_uri: str) -> str:
+    """Where MkDocs writes the file ``src_uri`` (``blog/x.md`` -> ``blog/x/index.html``)."""
+    return File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+
+
+def occupied(files: Files) -> core.Occupied:
+    """Every path the site's files are written at (files left out of the build write nothing)."""
+    return core.Occupied({f.dest_uri: f.src_uri for f in files if not f.inclusion.is_excluded()})
+
+
+def folder_defaults(files: Files) -> FolderDefaults:
+    """Every ``.meta.yml`` of the docs (MkDocs lists them, excluded, as it does every dotfile)."""
+    found: list[tuple[str, str | None]] = []
+    for file in files:
+        if posixpath.basename(file.src_uri) == META_FILE:
+            try:
+                found.append((file.src_uri, file.content_string))
+            except UnicodeDecodeError:
+                found.append((file.src_uri, None))
+    return FolderDefaults.read(found)
+
+
+def in_folder(file: File, folder: str) -> bool:
+    """Whether ``file`` is under ``folder`` of docs_dir (``.`` is docs_dir itself)."""
+    return folder == "." or file.src_uri.startswith(folder + "/")
+
+
+def front_matter(file: File) -> Mapping[str, Any]:
+    """A page's front matter, or ``{}`` when it has none or MkDocs will report it (not text, not YAML)."""
+    try:
+        data, _ = split_front_matter(file.content_string)
+    except (UnicodeDecodeError, FrontMatterError, OSError):
+        return {}
+    return data if isinstance(data, Mapping) else {}
+
+
+def select_posts(
+    files: Files, settings: Settings, folder: str, read: Callable[[File], Post | None]
+) -> tuple[core.Selection, list[Problem]]:
+    """Read every post of the posts ``folder``; leave out what is not published; keep posts out of the nav.
+
+    The other pages of the blog folder are checked too: one that looks like a
+    post is named, one that may be a draft is left out (`plan.stray_page`).
+    """
+    problems: list[Problem] = []
+    candidates: list[File] = []
+    blog = settings.layout.blog_dir
+    for file in files:
+        if not file.is_documentation_page() or file.inclusion.is_excluded():
+            continue
+        is_post, skipped = core.post_candidate(file.src_uri, settings, folder)
+        if skipped is not None:
+            problems.append(Problem(file.src_uri, "", skipped))
+        if is_post:
+            candidates.append(file)
+        elif folder != blog and in_folder(file, blog):
+            leave_out, problem = core.stray_page(file.src_uri, front_matter(file), settings, folder)
+            problems += [problem] if problem is not None else []
+            if leave_out:
+                file.inclusion = InclusionLevel.EXCLUDED
+    now = dt.datetime.now(dt.timezone.utc)
+    readings = ((f.src_uri, read(f)) for f in candidates)
+    selection = core.select_posts(readings, now, settings.show_drafts, settings.future_is_draft)
+    for file in candidates:
+        if file.src_uri in selection.excluded:
+            file.inclusion = InclusionLevel.EXCLUDED
+        elif file.src_uri in selection.drafts:
+            file.inclusion = InclusionLevel.DRAFT
+        elif file.inclusion.is_in_nav():  # a nav of every post costs every page: quadratic
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    return selection, problems
+
+
+def _move(file: File, dest_uri: str, url: str, config: MkDocsConfig) -> None:
+    file.dest_uri = dest_uri
+    file.url = url
+    file.abs_dest_path = posixpath.normpath(posixpath.join(config.site_dir, dest_uri))
+
+
+def move_posts(
+    files: Files, config: MkDocsConfig, settings: Settings, posts: core.Selection, folder: str
+) -> tuple[list[str], dict[str, str]]:
+    """Give posts their ``post_url_format`` address, and the files beside them Material's.
+
+    Returns the problems, and each moved post's former address (for the redirects it asked for).
+    """
+    if settings.post_url_format is None:
+        return [], {}
+    taken = occupied(files)
+    paths, problems = post_paths(posts.published, settings, lambda path: taken.file(dest_of(config, path)))
+    previous = previous_paths(posts.published, settings)
+    former = {uri: dest_of(config, previous[uri]) for uri in paths if uri in previous}
+    for uri, path in paths.items():
+        target = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+        _move(files.src_uris[uri], target.dest_uri, target.url, config)
+    blog = settings.layout.blog_dir
+    for file in files.media_files():
+        dest = media_dest(file.dest_uri, folder, blog)
+        if dest is not None:
+            target = File(dest, config.docs_dir, config.site_dir, config.use_directory_urls)
+            _move(file, target.dest_uri, target.url, config)
+    return problems, {uri: dest for uri, dest in former.items() if dest != files.src_uris[uri].dest_uri}
+
+
+def add_generated(files: Files, config: MkDocsConfig, build: Build, blog: Blog) -> None:
+    """The generated pages the user has no file for, and the stylesheet."""
+    for page in core.generated_pages(build.settings, blog):
+        if files.get_file_from_path(page.src_uri) is None:
+            level = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content=page.source, inclusion=level))
+    if build.settings.css and files.get_file_from_path(core.CSS_URI) is None:
+        files.append(File.generated(config, core.CSS_URI, content=build.renderer.source("style.css")))
+
+
+def add_redirects(files: Files, config: MkDocsConfig, build: Build, previous: Mapping[str, str]) -> list[str]:
+    """A page at each former address of a post (``aliases``, ``redirect_from``, a former URL format)."""
+    plan = build.plan
+    assert plan is not None
+    aliases = [(p.src_uri, p.aliases_key, alias) for p in plan.posts.values() for alias in p.aliases]
+    redirects, problems = plan_redirects(aliases, previous, occupied(files).path)
+    for redirect in redirects:
+        post = plan.posts[redirect.target]
+        context = redirect_context(redirect, plan.url_of[post.src_uri], build.settings.site_url, post.title)
+        html = build.renderer.render("redirect.html", **context)
+        files.append(File.generated(config, redirect.path, content=html))
+        build.outputs.append(redirect.path)
+    return problems
+
+
+def _modified() -> bool:
+    """`File.is_modified` of a page whose content depends on other pages."""
+    return True
+
+
+def always_rebuild(file: File) -> None:
+    """Make ``--dirty`` builds rebuild ``file`` even when its source did not change."""
+    setattr(file, "is_modified", _modified)  # noqa: B010 -- an instance's override of the method
