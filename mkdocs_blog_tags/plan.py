@@ -34,6 +34,7 @@ __all__ = [
     "Occupied",
     "Plan",
     "Selection",
+    "claim_conflict",
     "collision_message",
     "generated_pages",
     "is_post_candidate",
@@ -59,6 +60,22 @@ def yaml_string(text: str) -> str:
     other non-printable characters, which JSON leaves raw.
     """
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False))
+
+
+def claim_conflict(blogs: Iterable[Settings]) -> str | None:
+    """Why several blogs of one site cannot coexist: one folder, or one inside another; else ``None``."""
+    folders = [settings.layout.blog_dir for settings in blogs]
+    for i, first in enumerate(folders):
+        for second in folders[i + 1 :]:
+            if first == second:
+                return f"two blogs claim the folder {first!r}; give each 'blog-tags' entry its own blog_dir"
+            inner, outer = sorted((first, second), key=len, reverse=True)
+            if outer == "." or inner.startswith(outer + "/"):
+                return (
+                    f"the blog in {inner!r} is inside the blog in {outer!r}, whose posts and pages it would "
+                    "take; give each 'blog-tags' entry a blog_dir outside the others"
+                )
+    return None
 
 
 def nav_mentions(nav: Any, uri: str) -> bool:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -42,7 +43,9 @@ log = get_plugin_logger(__name__)
 
 
 class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
-    """``- blog-tags`` in mkdocs.yml."""
+    """``- blog-tags`` in mkdocs.yml; several entries with other ``blog_dir`` make several blogs."""
+
+    supports_multiple_instances = True
 
     def __init__(self) -> None:
         self._command = "build"
@@ -52,10 +55,31 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
 
+    def owns(self, src_uri: str) -> bool:
+        """Whether ``src_uri`` is a page of this instance's blog (other instances leave it alone)."""
+        return (
+            self._build is not None
+            and self._build.plan is not None
+            and self._build.plan.role(src_uri) is not None
+        )
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._build = None
+        if not self.config.enabled:
+            return config
         settings = Settings.from_config(self.config, config, self._command)
-        self._build = Build(settings, Renderer(settings.theme_dirs), header=View(settings.header))
-        if (settings.meta or settings.feeds.formats) and not settings.site_url:
+        blogs = [p for p in config.plugins.values() if isinstance(p, BlogTagsPlugin) and p.config.enabled]
+        conflict = core.claim_conflict([Settings.from_config(p.config, config, self._command) for p in blogs])
+        if conflict is not None:
+            raise PluginError(f"blog-tags: {conflict}")
+        self._build = Build(
+            settings,
+            Renderer(settings.theme_dirs),
+            header=View(settings.header),
+            site_wide=blogs[0] is self,
+            others=tuple(p.owns for p in blogs if p is not self),
+        )
+        if (settings.meta or settings.feeds.formats) and not settings.site_url and blogs[0] is self:
             log.warning(
                 "'site_url' is not set in mkdocs.yml: og:url, og:image, canonical links and other "
                 "absolute URLs are left out of every page, and no feed is written. Set site_url to "
@@ -205,6 +229,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         """
         assert build.plan is not None
         uri = page.file.src_uri
+        if build.plan.role(uri) is None and not build.minds(uri):
+            return
         title, problem = build.plan.title_of(uri, page.title)
         if problem is not None:
             log.warning("%s", problem)
@@ -236,6 +262,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         if build is None or build.plan is None:
             return output
         plan, settings, uri = build.plan, build.settings, page.file.src_uri
+        if plan.role(uri) is None and not build.minds(uri):
+            return output
         if uri in build.raw_titles:
             output = escape_title_element(output, build.raw_titles[uri])
         title = build.titles.get(uri) or settings.site_name

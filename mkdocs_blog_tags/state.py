@@ -7,6 +7,7 @@ event layer must carry from one event to the next while pages are written.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from .config import Settings
 from .plan import Plan
@@ -32,3 +33,11 @@ class Build:
     """src_uri -> the unescaped title of a page whose title was escaped for the theme."""
     outputs: list[str] = dataclasses.field(default_factory=list)
     """Site paths this build wrote for the blog (pages and feeds)."""
+    site_wide: bool = True
+    """This is the first blog of the site: it also minds the pages no blog owns (their share meta)."""
+    others: tuple[Callable[[str], bool], ...] = ()
+    """Whether another blog of the site (another ``blog-tags`` entry) owns a page."""
+
+    def minds(self, src_uri: str) -> bool:
+        """Whether this blog writes the head of a page that is none of its own."""
+        return self.site_wide and not any(owns(src_uri) for owns in self.others)

@@ -38,7 +38,10 @@ def test_example_site_builds_strict_with_mkdocs(tmp_path: Path) -> None:
     titles = first + second
     assert len(set(titles)) == len(titles)
     assert (site / "blog/tags/cpp/index.html").is_file() and (site / "blog/tags/csharp/index.html").is_file()
-    assert not (site / "blog/tags/brouillon-secret").exists()
+    assert not (site / "blog/tags/brouillon-secret").exists()  # a draft by its folder's .meta.yml
+    assert not list(site.rglob("*provenance*"))
+    redirect = (site / "2016/01/24/migrer-de-jekyll-vers-mkdocs.html").read_text(encoding="utf-8")
+    assert 'url=https://carnet.example.org/blog/posts/2016-01-24-migrer-de-jekyll-vers-mkdocs/"' in redirect
     assert not (site / "blog/tags/avenir").exists()
     assert "janvier" in (site / "blog/posts/2016-01-24-migrer-de-jekyll-vers-mkdocs/index.html").read_text()
 
