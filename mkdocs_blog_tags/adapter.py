@@ -14,13 +14,17 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from . import plan as core
 from .blog import Blog
+from .cache import ReadCache
 from .config import Settings
 from .folders import META_FILE, FolderDefaults
+from .head import escaped_title
+from .images import DocsFile
 from .permalinks import media_dest, post_paths, previous_paths
-from .posts import FrontMatterError, Post, Problem, split_front_matter
+from .posts import FrontMatterError, Post, Problem, read_post, split_front_matter
 from .redirects import plan_redirects, redirect_context
 from .state import Build
 
@@ -29,12 +33,16 @@ __all__ = [
     "add_redirects",
     "always_rebuild",
     "dest_of",
+    "docs_lookup",
     "folder_defaults",
     "front_matter",
     "in_folder",
     "move_posts",
     "occupied",
+    "read_post_file",
+    "rebuild_listings",
     "select_posts",
+    "settle_title",
 ]
 
 
@@ -165,6 +173,83 @@ def add_redirects(files: Files, config: MkDocsConfig, build: Build, previous: Ma
         files.append(File.generated(config, redirect.path, content=html))
         build.outputs.append(redirect.path)
     return problems
+
+
+def docs_lookup(files: Files) -> Callable[[str], DocsFile | None]:
+    """What the core may know of any file of the docs, by src_uri (images are found through it)."""
+    by_uri = files.src_uris
+
+    def lookup(src_uri: str) -> DocsFile | None:
+        file = by_uri.get(src_uri)
+        return DocsFile(file.url, file.abs_src_path) if file is not None else None
+
+    return lookup
+
+
+def read_post_file(
+    file: File, settings: Settings, defaults: FolderDefaults, reads: ReadCache
+) -> tuple[Post | None, list[Problem]]:
+    """A post read with its folders' defaults, through the serve cache while its file is unchanged."""
+    blocked = defaults.blocked_by(file.src_uri)
+    if blocked is not None:
+        return None, [
+            Problem(file.src_uri, "", f"left out: {blocked} cannot be read, and may make it a draft")
+        ]
+    folder = defaults.for_post(file.src_uri)
+
+    def read() -> tuple[Post | None, list[Problem]]:
+        try:
+            text = file.content_string
+        except UnicodeDecodeError as err:
+            return None, [Problem(file.src_uri, "", f"is not UTF-8 text ({err.reason}); skipped")]
+        return read_post(
+            file.src_uri,
+            text,
+            fields=settings.fields,
+            tz=settings.tz,
+            words_per_minute=settings.words_per_minute,
+            defaults=folder,
+        )
+
+    path = None if file.generated_by else file.abs_src_path
+    key = (*settings.read_key, repr(folder)) if folder else settings.read_key
+    return reads.read(file.src_uri, path, key, read)
+
+
+def rebuild_listings(pages: Mapping[str, File], plan: core.Plan) -> None:
+    """A hand-written listing page shows other pages: ``--dirty`` builds must rebuild it always."""
+    for uri, file in pages.items():
+        if not file.generated_by and plan.role(uri) in ("listing", "overview"):
+            always_rebuild(file)
+
+
+def settle_title(build: Build, page: Page) -> Problem | None:
+    """The page's title as clean text; the blog's own pages hand themes an escaped copy.
+
+    Themes print ``page.title`` and ``page.meta.title`` raw. An ordinary
+    page's title is only rid of control characters: markup in it is the
+    author's, as MkDocs prints it.
+    """
+    assert build.plan is not None
+    uri = page.file.src_uri
+    if build.plan.role(uri) is None and not build.minds(uri):
+        return None
+    title, problem = build.plan.title_of(uri, page.title)
+    if title is None:
+        return problem
+    build.titles[uri] = title
+    if build.plan.role(uri) is None:
+        if not isinstance(page.title, str) or title == page.title.strip():
+            return problem
+    else:
+        escaped = escaped_title(title)
+        if escaped is not None:
+            build.raw_titles[uri] = title
+        title = escaped or title
+    page.title = title
+    if "title" in page.meta and (isinstance(page.meta["title"], str) or build.plan.role(uri)):
+        page.meta["title"] = title
+    return problem
 
 
 def _modified() -> bool:

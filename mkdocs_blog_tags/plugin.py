@@ -28,11 +28,10 @@ from . import plan as core
 from .cache import ServeCache
 from .config import BlogTagsConfig, Settings
 from .folders import FolderDefaults
-from .head import escape_title_element, escaped_title, insert_into_head, remove_head_tags
-from .images import DocsFile
+from .head import escape_title_element, insert_into_head, remove_head_tags
 from .meta import PageInput, build_head_meta, page_facts
 from .permalinks import posts_folder
-from .posts import Post, Problem, front_matter_left_in, read_post
+from .posts import Post, Problem, front_matter_left_in
 from .render import HEADER_SLOT, Renderer
 from .state import Build
 from .views import View, Views
@@ -122,53 +121,21 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         uris = [*(p.src_uri for p in selection.published), *blog.page_uris()]
         pages = {uri: f for uri in uris if (f := files.get_file_from_path(uri))}
         build.outputs = [f.dest_uri for f in pages.values()]
-        by_uri = files.src_uris
-
-        def lookup(src_uri: str) -> DocsFile | None:
-            file = by_uri.get(src_uri)
-            return DocsFile(file.url, file.abs_src_path) if file is not None else None
-
         url_of = {u: f.url for u, f in pages.items()}
+        lookup = adapter.docs_lookup(files)
         plan = build.plan = core.make_plan(settings, blog, selection, url_of, lookup, taken.path)
         problems += [*moved, *adapter.add_redirects(files, config, build, previous)]
         for problem in [*problems, *moves, *plan.problems]:
             log.warning("%s", problem)
         if settings.add_to_nav and config.nav and not core.nav_mentions(config.nav, blog.index_uri):
             config.nav.append({settings.strings["blog"]: blog.index_uri})
-        for uri, file in pages.items():  # a hand-written listing shows other pages: rebuild it always
-            if not file.generated_by and plan.role(uri) in ("listing", "overview"):
-                adapter.always_rebuild(file)
+        adapter.rebuild_listings(pages, plan)
         build.views = Views.of(plan, self._cache.rendered.excerpts)
         return files
 
     def _read(self, file: File, settings: Settings, defaults: FolderDefaults) -> Post | None:
         """A post's reading, reused while its file is unchanged (serve rebuilds); problems logged."""
-        blocked = defaults.blocked_by(file.src_uri)
-        if blocked is not None:
-            log.warning(
-                "%s",
-                Problem(file.src_uri, "", f"left out: {blocked} cannot be read, and may make it a draft"),
-            )
-            return None
-        folder = defaults.for_post(file.src_uri)
-
-        def read() -> tuple[Post | None, list[Problem]]:
-            try:
-                text = file.content_string
-            except UnicodeDecodeError as err:
-                return None, [Problem(file.src_uri, "", f"is not UTF-8 text ({err.reason}); skipped")]
-            return read_post(
-                file.src_uri,
-                text,
-                fields=settings.fields,
-                tz=settings.tz,
-                words_per_minute=settings.words_per_minute,
-                defaults=folder,
-            )
-
-        path = None if file.generated_by else file.abs_src_path
-        key = (*settings.read_key, repr(folder)) if folder else settings.read_key
-        post, problems = self._cache.reads.read(file.src_uri, path, key, read)
+        post, problems = adapter.read_post_file(file, settings, defaults, self._cache.reads)
         for problem in problems:
             log.warning("%s", problem)
         return post
@@ -190,7 +157,9 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         if build is None or build.plan is None or build.views is None:
             return html
         # Every page is populated before any is rendered: titles are final before any nav prints them.
-        self._settle_title(build, page)
+        problem = adapter.settle_title(build, page)
+        if problem is not None:
+            log.warning("%s", problem)
         post = build.plan.posts.get(page.file.src_uri)
         if post is None:
             return html
@@ -218,36 +187,6 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             build.plan, build.views, uri, page.url, title=title, intro_html=page.content or ""
         )
         return context
-
-    @staticmethod
-    def _settle_title(build: Build, page: Page) -> None:
-        """The page's title as clean text; the blog's own pages hand themes an escaped copy.
-
-        Themes print ``page.title`` and ``page.meta.title`` raw. An ordinary
-        page's title is only rid of control characters: markup in it is the
-        author's, as MkDocs prints it.
-        """
-        assert build.plan is not None
-        uri = page.file.src_uri
-        if build.plan.role(uri) is None and not build.minds(uri):
-            return
-        title, problem = build.plan.title_of(uri, page.title)
-        if problem is not None:
-            log.warning("%s", problem)
-        if title is None:
-            return
-        build.titles[uri] = title
-        if build.plan.role(uri) is None:
-            if not isinstance(page.title, str) or title == page.title.strip():
-                return
-        else:
-            escaped = escaped_title(title)
-            if escaped is not None:
-                build.raw_titles[uri] = title
-            title = escaped or title
-        page.title = title
-        if "title" in page.meta and (isinstance(page.meta["title"], str) or build.plan.role(uri)):
-            page.meta["title"] = title
 
     @event_priority(100)  # before any plugin that rewrites the page (minifiers drop comments)
     def _fill_header_slot(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
