@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .posts import Problem, merge_front_matter
+from .posts import Problem, load_yaml, merge_front_matter
 
 __all__ = ["META_FILE", "FolderDefaults", "merge_front_matter"]
 
@@ -47,8 +47,8 @@ class FolderDefaults:
                 broken[folder] = src_uri
                 continue
             try:
-                data = yaml.safe_load(text)
-            except yaml.YAMLError as err:
+                data = load_yaml(text)
+            except (yaml.YAMLError, ValueError, TypeError) as err:  # PyYAML raises ValueError too
                 mark = getattr(err, "problem_mark", None)
                 where = f"line {mark.line + 1}: " if mark is not None else ""
                 reason = getattr(err, "problem", None) or str(err).splitlines()[0]

@@ -11,10 +11,12 @@ MkDocs turns into the post's URL as it does for any page.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
+import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 from pymdownx.slugs import slugify as pymdownx_slugify
 
 from .config import Settings
@@ -56,24 +58,34 @@ def media_dest(dest_uri: str, posts: str, blog: str) -> str | None:
 def post_path(post: Post, url_format: str, settings: Settings) -> str | None:
     """The Markdown path Material gives ``post`` under ``url_format``; ``None`` if it needs a missing date."""
     date = post.date
-    if date is None and any(f"{{{name}}}" in url_format for name in ("date", "year", "month", "day")):
+    fields = {field for _, field, _, _ in string.Formatter().parse(url_format) if field is not None}
+    if date is None and fields & {"date", "year", "month", "day"}:
         return None
     separator = settings.post_slug_separator
-    categories = [
-        material_slug(name, separator) for name in post.categories[: settings.post_url_max_categories]
-    ]
+    # Material slugifies categories with categories_slugify_separator, whose default is "-".
+    categories = [material_slug(name, "-") for name in post.categories[: settings.post_url_max_categories]]
     values = {
         "categories": "/".join(categories),
         "file": posixpath.splitext(posixpath.basename(post.src_uri))[0],
         "slug": post.slug or material_slug(post.title, separator),
-        "date": format_datetime(date, settings.post_url_date_format, locale=settings.locale) if date else "",
+        "date": _url_date(date, settings) if date else "",
         "year": f"{date.year:04d}" if date else "",
         "month": f"{date.month:02d}" if date else "",
         "day": f"{date.day:02d}" if date else "",
     }
     path = posixpath.normpath(url_format.format(**values).strip("/"))
+    # A slug or category of ".." must not lead out of the blog (nor out of the site).
+    path = "/".join(part for part in path.split("/") if part not in ("..", ".")) or "index"
     blog = settings.layout.blog_dir
     return posixpath.join(blog, f"{path}.md") if blog != "." else f"{path}.md"
+
+
+def _url_date(date: dt.datetime, settings: Settings) -> str:
+    """``{date}``: Material's styles (``long``...) through format_date, a pattern through format_datetime."""
+    pattern = settings.post_url_date_format
+    if pattern in ("full", "long", "medium", "short"):
+        return str(format_date(date, format=pattern, locale=settings.locale))
+    return str(format_datetime(date, pattern, locale=settings.locale))
 
 
 def post_paths(

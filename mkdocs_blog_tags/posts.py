@@ -135,6 +135,11 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
+def load_yaml(text: str) -> Any:
+    """YAML as front matter is read here: safely, an impossible timestamp kept as text."""
+    return yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
+
+
 def front_matter_left_in(markdown: str) -> tuple[dict[str, Any], str] | None:
     """``(front matter, body)`` of a post whose front matter MkDocs left in its Markdown.
 

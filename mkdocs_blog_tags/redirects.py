@@ -30,18 +30,24 @@ class Redirect:
 
 def alias_path(alias: str) -> tuple[str | None, str | None]:
     """``(site path, None)`` of the file a former address is served from, or ``(None, why not)``."""
-    parts = urlsplit(alias)
+    try:
+        parts = urlsplit(alias)
+    except ValueError as err:
+        return None, f"is not a URL ({err})"
     if parts.scheme or parts.netloc:
         return None, "is an absolute URL; a redirect can only be made from an address of this site"
     path = unquote(parts.path).replace("\\", "/")
+    if "\x00" in path:
+        return None, "holds a NUL character, which no file name may hold"
     if ".." in path.split("/"):
         return None, "leaves the site ('..'); give the address from the site root, like /2016/01/old-name/"
-    path = path.strip("/")
-    if not path:
+    folder = path.endswith("/")
+    path = posixpath.normpath("/" + path).strip("/")
+    if path in ("", "."):
         return None, "is the site's home page; a post cannot take it over"
-    if not posixpath.splitext(path)[1]:
+    if folder or not posixpath.splitext(path)[1]:
         path += "/index.html"
-    return posixpath.normpath(path), None
+    return path, None
 
 
 def plan_redirects(
