@@ -165,7 +165,13 @@ def add_redirects(files: Files, config: MkDocsConfig, build: Build, previous: Ma
     plan = build.plan
     assert plan is not None
     aliases = [(p.src_uri, p.aliases_key, alias) for p in plan.posts.values() for alias in p.aliases]
-    redirects, problems = plan_redirects(aliases, previous, occupied(files).path)
+    taken = occupied(files)
+    # Written later, by MkDocs, the theme or the feeds: never to be replaced by a redirect.
+    later = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+    later |= {path for feed in plan.feeds.values() for path in feed.paths.values()}
+    redirects, problems = plan_redirects(
+        aliases, previous, lambda path: taken.path(path) or (path if path in later else None)
+    )
     for redirect in redirects:
         post = plan.posts[redirect.target]
         context = redirect_context(redirect, plan.url_of[post.src_uri], build.settings.site_url, post.title)
@@ -236,10 +242,12 @@ def settle_title(build: Build, page: Page) -> Problem | None:
         return None
     title, problem = build.plan.title_of(uri, page.title)
     if title is None:
+        if isinstance(page.title, str) and page.title.strip():
+            page.title = None  # only control characters: the theme prints its fallback
         return problem
     build.titles[uri] = title
     if build.plan.role(uri) is None:
-        if not isinstance(page.title, str) or title == page.title.strip():
+        if not isinstance(page.title, str) or title == page.title:
             return problem
     else:
         escaped = escaped_title(title)

@@ -229,7 +229,7 @@ class _Options(base.Config):
     """``false`` turns the plugin off (Material's option)."""
     blog_dir = c.Type(str, default="blog")
     """Folder under docs_dir of the blog: its posts and generated pages."""
-    post_dir = c.Optional(c.Type(str))
+    post_dir = c.Optional(_UrlFormat(("blog",)))
     """Folder of the posts (``{blog}`` is blog_dir); default: ``{blog}/posts`` if it exists, else blog_dir."""
     include = c.ListOfItems(c.Type(str), default=["*"])
     """fnmatch patterns, relative to the posts folder, of the Markdown files that are posts."""

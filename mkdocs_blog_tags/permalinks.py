@@ -88,14 +88,21 @@ def _url_date(date: dt.datetime, settings: Settings) -> str:
     return str(format_datetime(date, pattern, locale=settings.locale))
 
 
+def _age(post: Post) -> tuple[bool, dt.datetime, str, str]:
+    return (post.date is not None, post.date or _EPOCH, post.title.casefold(), post.src_uri)
+
+
+_EPOCH = dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)
+
+
 def post_paths(
     posts: Sequence[Post], settings: Settings, taken: Callable[[str], str | None]
 ) -> tuple[dict[str, str], list[str]]:
     """``{src_uri: path}`` of every post moved by ``post_url_format``, and the problems found.
 
     ``taken(path)`` names the other file published where the Markdown page
-    ``path`` would be. Two posts never share an address: the one listed later
-    (older, or later by name) gets ``-2``, ``-3``..., with a warning naming both.
+    ``path`` would be. Two posts never share an address: the newer one gets
+    ``-2``, ``-3``..., with a warning naming both, so a new post never moves an old one.
     """
     url_format = settings.post_url_format
     if url_format is None:
@@ -103,7 +110,9 @@ def post_paths(
     paths: dict[str, str] = {}
     owners: dict[str, str] = {}
     problems: list[str] = []
-    for post in posts:
+    # Oldest first: a new post never takes an older one's address (undated posts count as oldest);
+    # posts of the same instant by title, then path.
+    for post in sorted(posts, key=_age):
         path = post_path(post, url_format, settings)
         if path is None:
             problems.append(

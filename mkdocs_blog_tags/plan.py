@@ -173,7 +173,7 @@ def select_posts(
         if post is None:
             excluded.add(src_uri)
             continue
-        if post.draft or (future_is_draft and post.is_future(now)):
+        if post.draft or (future_is_draft and not post.draft_given and post.is_future(now)):
             if not show_drafts:
                 excluded.add(src_uri)
                 continue

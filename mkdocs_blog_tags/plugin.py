@@ -84,6 +84,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
                 "absolute URLs are left out of every page, and no feed is written. Set site_url to "
                 "the address the site is published at."
             )
+        if settings.post_url_redirects is not False and settings.post_url_format is None:
+            log.warning("'post_url_redirects' needs 'post_url_format': no post moves, so no redirect is made")
         if settings.ignored_options:
             names = ", ".join(settings.ignored_options)
             log.warning(
@@ -144,7 +146,9 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         build = self._build
-        if page.meta or build is None or build.plan is None or page.file.src_uri not in build.plan.posts:
+        if page.meta or build is None or build.plan is None:
+            return markdown
+        if build.plan.role(page.file.src_uri) is None and not build.minds(page.file.src_uri):
             return markdown
         found = front_matter_left_in(markdown)  # front matter MkDocs could not load: not body text
         if found is None:

@@ -97,6 +97,8 @@ class Post:
     authors: tuple[str, ...] = ()
     no_image: bool = False
     """``image: false``: no share image, not even the site's default."""
+    draft_given: bool = False
+    """``draft`` is set in the front matter: a future post with ``draft: false`` is published (Material)."""
     aliases: tuple[str, ...] = ()
     """Former URLs of the post (``aliases``, ``redirect_from``), as written."""
     aliases_key: str = "aliases"
@@ -490,6 +492,7 @@ def read_post(
         image_alt=image_alt,
         tags=tags,
         draft=reader.flag("draft"),
+        draft_given=(reader.get("draft") or ("", None))[1] is not None,
         slug=reader.text("slug"),
         categories=_strings((reader.get("categories") or ("", None))[1]),
         authors=_strings((reader.get("authors") or ("", None))[1]),

@@ -22,6 +22,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+pytestmark = pytest.mark.slow
+
 GOOD = {"blog/posts/good.md": post("Good", "2024-01-01", ["x"])}
 
 
@@ -88,6 +90,8 @@ def test_control_characters_never_reach_the_themes_title(make_site, theme: str) 
     files = {
         "blog/posts/a.md": post("Bell\x07 post", "2024-01-02"),
         "page.md": post("Page\x07 title"),
+        "vt.md": post("\x0bVertical tab first"),  # str.strip() removes it: the title must still change
+        "only.md": post("\x19"),  # nothing left: the theme's own fallback
     }
     site = make_site(files, theme=theme, strict=False)
     for src in files:
@@ -95,6 +99,7 @@ def test_control_characters_never_reach_the_themes_title(make_site, theme: str) 
         assert "\x07" not in html
     assert "Bell post" in title_text(site, "blog/posts/a.md")
     assert "Page title" in title_text(site, "page.md")
+    assert "Vertical tab first" in title_text(site, "vt.md")
 
 
 # -- a user's page always wins -----------------------------------------------------------------------
@@ -301,3 +306,14 @@ def test_a_post_page_is_an_h_entry(make_site, theme: str, header: dict[str, bool
     ) == "https://example.org/sub/blog/posts/cover.jpg"
     if not header:
         assert photo["alt"] == "A cover"
+
+
+@pytest.mark.parametrize("page", ["blog/index.md", "blog/tags/index.md", "about.md"])
+def test_front_matter_mkdocs_cannot_load_is_not_rendered_as_text(make_site, page: str) -> None:
+    """MkDocs renders a front-matter block it cannot load (a date 2024-13-45) as text, markup included."""
+    hostile = "---\nupdated: 2024-13-45\ndescription: '<img src=x onerror=alert(8)>'\n---\n\nIntro text.\n"
+    site = make_site({page: hostile, **GOOD}, strict=False)
+    document = parse_html(site.html(page))
+    assert not [e for e in document.iter("img") if e.get("onerror")]
+    assert "updated: 2024" not in site.html(page)
+    assert "Intro text." in site.html(page)
