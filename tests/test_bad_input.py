@@ -20,6 +20,8 @@ import pytest
 from conftest import SEED_IMAGE, parse_html, post
 from mkdocs.exceptions import Abort
 
+pytestmark = pytest.mark.slow
+
 GOOD = {
     "blog/good-1.md": post("Good one", "2024-03-01", ["Shared", "Alpha"]),
     "blog/good-2.md": post("Good two", "2024-02-01", ["Shared"]),

@@ -25,6 +25,8 @@ from markupsafe import escape as html_escape
 
 from mkdocs_blog_tags.feeds import Feed, FeedEntry, atom, json_feed, rss
 
+pytestmark = pytest.mark.slow
+
 HOSTILE = [
     "vector<int>",
     "</script><script>alert(4)</script>",

@@ -13,6 +13,8 @@ import pytest
 from conftest import THEMES, Site, build_site, parse_html, post
 from mkdocs.exceptions import Abort, PluginError
 
+pytestmark = pytest.mark.slow
+
 FILES = {
     "index.md": "# Home\n\nThe site.\n",
     "about.md": "---\ndescription: About us.\n---\n# About\n",

@@ -27,6 +27,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+pytestmark = pytest.mark.slow
+
 SITE_URL = "https://example.org/sub/"
 MIGRATION = Path(__file__).parent / "fixtures" / "migration"
 MATERIAL_DOCS = MIGRATION / "material"

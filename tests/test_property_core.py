@@ -12,6 +12,7 @@ import os
 from typing import Any
 
 import html5lib
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,6 +25,8 @@ from mkdocs_blog_tags.meta import PageFacts, build_head_meta
 from mkdocs_blog_tags.posts import Post, read_post
 from mkdocs_blog_tags.render import Renderer
 from mkdocs_blog_tags.views import Excerpt, Views
+
+pytestmark = pytest.mark.slow
 
 settings.register_profile("ci", max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(

@@ -12,6 +12,8 @@ from conftest import Site, parse_html, post
 
 from mkdocs_blog_tags.taxonomy import MAX_SLUG_BYTES
 
+pytestmark = pytest.mark.slow
+
 SENTENCE = (
     "A very long tag that is really a whole sentence about media engineering, creative content, "
     "digital trends and technology watch, written by someone who did not know tags should be short, "
