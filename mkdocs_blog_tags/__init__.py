@@ -1,3 +1,3 @@
 """mkdocs-blog-tags: a theme-agnostic blog for MkDocs and ProperDocs."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
