@@ -169,9 +169,12 @@ def add_redirects(files: Files, config: MkDocsConfig, build: Build, previous: Ma
     # Written later, by MkDocs, the theme or the feeds: never to be replaced by a redirect.
     later = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
     later |= {path for feed in plan.feeds.values() for path in feed.paths.values()}
-    redirects, problems = plan_redirects(
-        aliases, previous, lambda path: taken.path(path) or (path if path in later else None)
-    )
+
+    def owner(path: str) -> str | None:  # a redirect at sitemap.xml/index.html would make a folder of it
+        late = next((p for p in later if path == p or path.startswith(p + "/")), None)
+        return taken.path(path) or late
+
+    redirects, problems = plan_redirects(aliases, previous, owner)
     for redirect in redirects:
         post = plan.posts[redirect.target]
         context = redirect_context(redirect, plan.url_of[post.src_uri], build.settings.site_url, post.title)

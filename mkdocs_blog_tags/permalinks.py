@@ -75,7 +75,8 @@ def post_path(post: Post, url_format: str, settings: Settings) -> str | None:
     }
     path = posixpath.normpath(url_format.format(**values).strip("/"))
     # A slug or category of ".." must not lead out of the blog (nor out of the site).
-    path = "/".join(part for part in path.split("/") if part not in ("..", ".")) or "index"
+    path = "/".join(part for part in path.split("/") if part not in ("..", "."))
+    path = path or values["file"]  # nothing left (a slug of ".."): the file's own name
     blog = settings.layout.blog_dir
     return posixpath.join(blog, f"{path}.md") if blog != "." else f"{path}.md"
 

@@ -698,3 +698,13 @@ def test_two_posts_with_one_url_both_stay_published(tmp_path: Path, theme: str) 
         assert "blog/same-title/index.html" in by_token.values()
         places.append(by_token)
     assert places[0] == places[1]  # the suffix is deterministic
+
+
+def test_an_alias_at_or_under_a_file_written_later_is_refused(tmp_path: Path) -> None:
+    """A redirect at sitemap.xml/index.html would make a folder of sitemap.xml: the build crashed."""
+    aliases = ["/sitemap.xml", "/sitemap.xml/", "/404.html/", "/blog/feed.xml/"]
+    files = {**GOOD, "blog/posts/a.md": post("Moved", "2024-02-01", aliases=aliases)}
+    site = build_blog_tags(tmp_path, files, theme="mkdocs", options={})
+    assert len([w for w in site.warnings() if "no redirect was made" in w]) == len(aliases)
+    assert (site.site / "sitemap.xml").is_file() and (site.site / "404.html").is_file()
+    assert (site.site / "blog/feed.xml").is_file()

@@ -951,3 +951,10 @@ class TestSelectPosts:
     def test_future_is_draft_false_shown_drafts_are_only_real_drafts(self) -> None:
         selection = select_posts(self.readings(), NOW, show_drafts=True, future_is_draft=False)
         assert selection.drafts == {"blog/posts/draft.md"}
+
+
+def test_a_slug_of_dots_keeps_the_post_in_its_own_file_name() -> None:
+    """'..' segments are dropped; with nothing left, the post's file name, never the blog's index."""
+    s = settings({"post_url_format": "{slug}"})
+    post = Post("blog/posts/escape.md", "Escape", dt.datetime(2024, 1, 24, tzinfo=dt.timezone.utc), slug="..")
+    assert post_path(post, "{slug}", s) == "blog/escape.md"
