@@ -6,6 +6,7 @@ import dataclasses
 import logging
 import os
 import shutil
+import types
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,9 @@ import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from mkdocs_blog_tags.config import Settings
+from mkdocs_blog_tags.plugin import BlogTagsPlugin
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
@@ -153,3 +157,24 @@ def post(
         meta["tags"] = tags
     meta.update(extra)
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + body
+
+
+class _Theme(dict[str, Any]):
+    dirs: tuple[str, ...] = ()
+
+
+def settings(options: Mapping[str, Any] | None = None, command: str = "build", **site: Any) -> Settings:
+    """Settings from plugin options and a stand-in for the few MkDocs settings the core reads."""
+    plugin = BlogTagsPlugin()
+    errors, _ = plugin.load_config(dict(options or {}))
+    assert errors == []
+    theme = _Theme(site.pop("theme", {}))
+    config = types.SimpleNamespace(
+        site_url=site.get("site_url", "https://example.org/"),
+        site_name=site.get("site_name", "Site"),
+        site_description=site.get("site_description"),
+        site_author=None,
+        theme=theme,
+        nav=None,
+    )
+    return Settings.from_config(plugin.config, config, command)  # type: ignore[arg-type]

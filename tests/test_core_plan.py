@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import types
 from typing import Any
 
 import feedparser
 import pytest
 import yaml
+from conftest import settings
 from lxml import etree
 
 from mkdocs_blog_tags.blog import build_blog, tags_spec
 from mkdocs_blog_tags.cache import ReadCache, Rendered
-from mkdocs_blog_tags.config import Settings
 from mkdocs_blog_tags.excerpts import Excerpt
 from mkdocs_blog_tags.feeds import feed_files
 from mkdocs_blog_tags.images import DocsFile, ImageResolver
@@ -35,27 +34,6 @@ from mkdocs_blog_tags.views import View, Views
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 12, 1, tzinfo=UTC)
-
-
-class _Theme(dict[str, Any]):
-    dirs: tuple[str, ...] = ()
-
-
-def settings(options: dict[str, Any] | None = None, command: str = "build", **site: Any) -> Settings:
-    """Settings from plugin options and a stand-in for the few MkDocs settings the core reads."""
-    plugin = BlogTagsPlugin()
-    errors, _ = plugin.load_config(options or {})
-    assert errors == []
-    theme = _Theme(site.pop("theme", {}))
-    config = types.SimpleNamespace(
-        site_url=site.get("site_url", "https://example.org/"),
-        site_name=site.get("site_name", "Site"),
-        site_description=site.get("site_description"),
-        site_author=None,
-        theme=theme,
-        nav=None,
-    )
-    return Settings.from_config(plugin.config, config, command)  # type: ignore[arg-type]
 
 
 def post(name: str, day: int | None, tags: tuple[str, ...] = (), **fields: Any) -> Post:

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import types
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from conftest import settings
 from hypothesis import HealthCheck, assume, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from pymdownx.slugs import slugify as pymdownx_slugify
 
-from mkdocs_blog_tags.config import Settings
 from mkdocs_blog_tags.folders import META_FILE, FolderDefaults
 from mkdocs_blog_tags.permalinks import (
     material_slug,
@@ -31,33 +30,12 @@ from mkdocs_blog_tags.permalinks import (
     previous_paths,
 )
 from mkdocs_blog_tags.plan import post_candidate, select_posts, stray_page
-from mkdocs_blog_tags.plugin import BlogTagsPlugin
 from mkdocs_blog_tags.posts import Post, merge_front_matter
 from mkdocs_blog_tags.redirects import Redirect, alias_path, plan_redirects, redirect_context
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 12, 1, tzinfo=UTC)
 PROPERTY = hypothesis_settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-class _Theme(dict[str, Any]):
-    dirs: tuple[str, ...] = ()
-
-
-def settings(options: dict[str, Any] | None = None, command: str = "build", **site: Any) -> Settings:
-    """Settings from plugin options and a stand-in for the few MkDocs settings the core reads."""
-    plugin = BlogTagsPlugin()
-    errors, _ = plugin.load_config(options or {})
-    assert errors == []
-    config = types.SimpleNamespace(
-        site_url=site.get("site_url", "https://example.org/"),
-        site_name=site.get("site_name", "Site"),
-        site_description=None,
-        site_author=None,
-        theme=_Theme(site.get("theme", {})),
-        nav=None,
-    )
-    return Settings.from_config(plugin.config, config, command)  # type: ignore[arg-type]
 
 
 def post(
