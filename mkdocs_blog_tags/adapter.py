@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +37,6 @@ __all__ = [
     "docs_lookup",
     "folder_defaults",
     "front_matter",
-    "in_folder",
     "move_posts",
     "occupied",
     "read_post_file",
@@ -51,9 +51,9 @@ def dest_of(config: MkDocsConfig, src_uri: str) -> str:
     return File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
 
 
-def occupied(files: Files) -> core.Occupied:
+def occupied(files: Files, later: Iterable[str] = ()) -> core.Occupied:
     """Every path the site's files are written at (files left out of the build write nothing)."""
-    return core.Occupied({f.dest_uri: f.src_uri for f in files if not f.inclusion.is_excluded()})
+    return core.Occupied({f.dest_uri: f.src_uri for f in files if not f.inclusion.is_excluded()}, later)
 
 
 def folder_defaults(files: Files) -> FolderDefaults:
@@ -66,11 +66,6 @@ def folder_defaults(files: Files) -> FolderDefaults:
             except UnicodeDecodeError:
                 found.append((file.src_uri, None))
     return FolderDefaults.read(found)
-
-
-def in_folder(file: File, folder: str) -> bool:
-    """Whether ``file`` is under ``folder`` of docs_dir (``.`` is docs_dir itself)."""
-    return folder == "." or file.src_uri.startswith(folder + "/")
 
 
 def front_matter(file: File) -> Mapping[str, Any]:
@@ -101,7 +96,7 @@ def select_posts(
             problems.append(Problem(file.src_uri, "", skipped))
         if is_post:
             candidates.append(file)
-        elif folder != blog and in_folder(file, blog):
+        elif folder != blog and core.within(file.src_uri, blog):
             leave_out, problem = core.stray_page(file.src_uri, front_matter(file), settings, folder)
             problems += [problem] if problem is not None else []
             if leave_out:
@@ -122,7 +117,7 @@ def select_posts(
 def _move(file: File, dest_uri: str, url: str, config: MkDocsConfig) -> None:
     file.dest_uri = dest_uri
     file.url = url
-    file.abs_dest_path = posixpath.normpath(posixpath.join(config.site_dir, dest_uri))
+    file.abs_dest_path = str(Path(config.site_dir, *dest_uri.split("/")))
 
 
 def move_posts(
@@ -165,16 +160,7 @@ def add_redirects(files: Files, config: MkDocsConfig, build: Build, previous: Ma
     plan = build.plan
     assert plan is not None
     aliases = [(p.src_uri, p.aliases_key, alias) for p in plan.posts.values() for alias in p.aliases]
-    taken = occupied(files)
-    # Written later, by MkDocs, the theme or the feeds: never to be replaced by a redirect.
-    later = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
-    later |= {path for feed in plan.feeds.values() for path in feed.paths.values()}
-
-    def owner(path: str) -> str | None:  # a redirect at sitemap.xml/index.html would make a folder of it
-        late = next((p for p in later if path == p or path.startswith(p + "/")), None)
-        return taken.path(path) or late
-
-    redirects, problems = plan_redirects(aliases, previous, owner)
+    redirects, problems = plan_redirects(aliases, previous, occupied(files, plan.written_later()).path)
     for redirect in redirects:
         post = plan.posts[redirect.target]
         context = redirect_context(redirect, plan.url_of[post.src_uri], build.settings.site_url, post.title)

@@ -396,7 +396,7 @@ class Settings:
     def from_config(cls, options: BlogTagsConfig, config: MkDocsConfig, command: str) -> Settings:
         feeds = options.feeds
         formats = tuple(kind for kind in FEED_KINDS if feeds[kind])
-        blog_dir = posixpath.normpath(options.blog_dir.strip("/")) or "."
+        blog_dir = blog_folder(options)
 
         def either(material: str, ours: str) -> Any:
             """Material's name wins when both are set."""
@@ -461,6 +461,11 @@ class Settings:
             theme_dirs=tuple(config.theme.dirs),
             nav=config.nav,
         )
+
+
+def blog_folder(options: BlogTagsConfig) -> str:
+    """The blog's folder under docs_dir, normalised (``.`` for docs_dir itself)."""
+    return posixpath.normpath(options.blog_dir.strip("/")) or "."
 
 
 def _theme_language(config: MkDocsConfig) -> str | None:

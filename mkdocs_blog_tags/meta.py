@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .excerpts import Excerpt
 from .i18n import og_locale
 from .images import ImageInfo
-from .posts import Problem, read_image
-from .values import as_text
+from .posts import Problem, read_image, text_field
 
 if TYPE_CHECKING:
     from .plan import Plan
@@ -272,7 +271,7 @@ def page_facts(
     if image_value and page_image is None:
         problems.append(Problem(uri, "image", f"{image_value!r} was not found; the default image is used"))
     image = page_image[0] if page_image else None if no_image else plan.default_image
-    own_description, problem = as_text(uri, "description", page.meta.get("description"))
+    own_description, problem = text_field(uri, "description", page.meta.get("description"))
     if problem is not None:
         problems.append(problem)
     if role is None:

@@ -14,16 +14,16 @@ import fnmatch
 import json
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from .blog import Blog, ListingPage, build_blog, tags_spec
 from .config import Settings
 from .images import DocsFile, ImageInfo, ImageResolver
-from .posts import Post, Problem
+from .posts import Post, Problem, text_field
 from .taxonomy import Collision, Taxonomy, Term
 from .urls import relative_url
-from .values import as_text, clean_text
+from .values import clean_text
 
 __all__ = [
     "CSS_URI",
@@ -37,7 +37,6 @@ __all__ = [
     "claim_conflict",
     "collision_message",
     "generated_pages",
-    "is_post_candidate",
     "make_blog",
     "make_plan",
     "nav_mentions",
@@ -45,6 +44,7 @@ __all__ = [
     "relocate",
     "select_posts",
     "stray_page",
+    "within",
     "yaml_string",
 ]
 
@@ -62,9 +62,8 @@ def yaml_string(text: str) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False))
 
 
-def claim_conflict(blogs: Iterable[Settings]) -> str | None:
-    """Why several blogs of one site cannot coexist: one folder, or one inside another; else ``None``."""
-    folders = [settings.layout.blog_dir for settings in blogs]
+def claim_conflict(folders: Sequence[str]) -> str | None:
+    """Why several blogs of one site (their blog_dir) cannot coexist: one folder, or one in another."""
     for i, first in enumerate(folders):
         for second in folders[i + 1 :]:
             if first == second:
@@ -91,6 +90,13 @@ def nav_mentions(nav: Any, uri: str) -> bool:
 
 # -- which files are posts, and which of them are published ----------------------------------
 
+FOLDER_INDEXES = frozenset({"index.md", "README.md"})
+
+
+def within(src_uri: str, folder: str) -> bool:
+    """Whether ``src_uri`` is under ``folder`` of docs_dir (``.`` is docs_dir itself)."""
+    return folder == "." or src_uri.startswith(folder + "/")
+
 
 def post_candidate(src_uri: str, settings: Settings, folder: str) -> tuple[bool, str | None]:
     """``(is a post, why a Markdown file of the posts folder is not one)``.
@@ -99,13 +105,12 @@ def post_candidate(src_uri: str, settings: Settings, folder: str) -> tuple[bool,
     index, matching ``include`` and not ``exclude``. A file of that folder left
     out for any reason but ``exclude`` is named, so no post is lost silently.
     """
-    prefix = "" if folder == "." else folder + "/"
-    if not src_uri.startswith(prefix):
+    if not within(src_uri, folder):
         return False, None
-    inner = src_uri[len(prefix) :]
+    inner = src_uri if folder == "." else src_uri[len(folder) + 1 :]
     if any(fnmatch.fnmatchcase(inner, p) for p in settings.exclude):
         return False, None
-    if posixpath.basename(src_uri) in {"index.md", "README.md"}:
+    if posixpath.basename(src_uri) in FOLDER_INDEXES:
         if folder == settings.layout.blog_dir:
             return False, None  # the blog's index, a listing's intro, or an ordinary page
         return False, "is a folder index (index.md, README.md), not a post; rename it to make it one"
@@ -124,10 +129,9 @@ def stray_page(
     ``draft`` key may be a draft and is never published.
     """
     blog = settings.layout.blog_dir
-    prefix = "" if blog == "." else blog + "/"
-    if folder == blog or not src_uri.startswith(prefix) or src_uri.startswith(folder + "/"):
+    if folder == blog or not within(src_uri, blog) or within(src_uri, folder):
         return False, None
-    if posixpath.basename(src_uri) in {"index.md", "README.md"}:
+    if posixpath.basename(src_uri) in FOLDER_INDEXES:
         return False, None
     draft = front_matter.get("draft")
     if draft is not None and draft is not False and str(draft).strip().lower() not in {"false", "no", "off"}:
@@ -143,11 +147,6 @@ def stray_page(
         )
         return False, Problem(src_uri, "date", message)
     return False, None
-
-
-def is_post_candidate(src_uri: str, settings: Settings, folder: str | None = None) -> bool:
-    """Whether ``src_uri`` is a post of the posts ``folder`` (default: the blog folder)."""
-    return post_candidate(src_uri, settings, folder or settings.layout.blog_dir)[0]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -211,15 +210,18 @@ def collision_message(taxonomy: Taxonomy, collision: Collision) -> str:
 
 # -- the pages to generate ---------------------------------------------------------------------
 
-_FOLDER_INDEXES = ("index.md", "README.md")
-
 
 class Occupied:
     """Where the user's files are published: their site paths, and the folders those are written in."""
 
-    def __init__(self, dests: Mapping[str, str]) -> None:
-        """``dests``: site path (``blog/tags/index.html``) -> src_uri of every file that is written."""
+    def __init__(self, dests: Mapping[str, str], later: Iterable[str] = ()) -> None:
+        """``dests``: site path (``blog/tags/index.html``) -> src_uri of every file that is written.
+
+        ``later``: paths written after the files are copied (``404.html``, the sitemap, feeds): they
+        are taken too, and so is any path under them, which would make a folder of them.
+        """
         self._files = dict(dests)
+        self._later = frozenset(later)
         self._folders: dict[str, str] = {}
         for dest, src_uri in self._files.items():
             parts = dest.split("/")[:-1]
@@ -231,8 +233,11 @@ class Occupied:
         return self._files.get(path)
 
     def path(self, path: str) -> str | None:
-        """The user's file published at ``path``, or one that makes ``path`` a folder."""
-        return self._files.get(path) or self._folders.get(path)
+        """The file published at ``path`` or written later there, or one that makes ``path`` a folder."""
+        found = self._files.get(path) or self._folders.get(path)
+        if found is None and self._later:
+            found = next((p for p in self._later if path == p or path.startswith(p + "/")), None)
+        return found
 
 
 def _alternatives(uri: str) -> Iterable[str]:
@@ -270,10 +275,7 @@ def relocate(blog: Blog, occupant: Callable[[str], str | None]) -> tuple[Blog, l
         owner = occupant(uri)
         if owner is None or owner == uri:
             continue
-        if (
-            posixpath.dirname(owner) == posixpath.dirname(uri)
-            and posixpath.basename(owner) in _FOLDER_INDEXES
-        ):
+        if posixpath.dirname(owner) == posixpath.dirname(uri) and posixpath.basename(owner) in FOLDER_INDEXES:
             moved[uri] = owner
             continue
         target = next(alt for alt in _alternatives(uri) if alt not in taken and occupant(alt) is None)
@@ -442,6 +444,11 @@ class Plan:
     problems: tuple[Problem | str, ...] = ()
     """Found while planning (images, default image), each to be reported once."""
 
+    def written_later(self) -> frozenset[str]:
+        """Paths written after MkDocs copies the files: its 404 page and sitemaps, and the feeds."""
+        feeds = {path for feed in self.feeds.values() for path in feed.paths.values()}
+        return frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz", *feeds})
+
     def role(self, src_uri: str) -> PageRole | None:
         if src_uri in self.posts:
             return "post"
@@ -461,7 +468,7 @@ class Plan:
         post = self.posts.get(src_uri)
         if post is not None:
             return (clean_text(value) if isinstance(value, str) else "") or post.title, None
-        text, problem = as_text(src_uri, "title", value)
+        text, problem = text_field(src_uri, "title", value)
         generated = self.page_titles.get(src_uri)
         if generated is not None and text is None:
             return generated, problem

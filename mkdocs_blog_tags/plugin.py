@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from . import adapter, feeds
 from . import plan as core
 from .cache import ServeCache
-from .config import BlogTagsConfig, Settings
+from .config import BlogTagsConfig, Settings, blog_folder
 from .folders import FolderDefaults
 from .head import escape_title_element, insert_into_head, remove_head_tags
 from .meta import PageInput, build_head_meta, page_facts
@@ -68,7 +68,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             return config
         settings = Settings.from_config(self.config, config, self._command)
         blogs = [p for p in config.plugins.values() if isinstance(p, BlogTagsPlugin) and p.config.enabled]
-        conflict = core.claim_conflict([Settings.from_config(p.config, config, self._command) for p in blogs])
+        conflict = core.claim_conflict([blog_folder(p.config) for p in blogs])
         if conflict is not None:
             raise PluginError(f"blog-tags: {conflict}")
         self._build = Build(

@@ -13,7 +13,6 @@ import datetime as dt
 import math
 import posixpath
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -21,6 +20,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from .dates import DateError, date_from_filename, parse_date
+from .values import as_text, clean_text
 
 __all__ = [
     "DEFAULT_FIELDS",
@@ -34,6 +34,7 @@ __all__ = [
     "read_post",
     "reading_minutes",
     "split_front_matter",
+    "text_field",
 ]
 
 #: Front-matter keys tried for each field, in order. ``a.b`` reads key ``b`` of mapping ``a``.
@@ -59,7 +60,6 @@ _FRONT_MATTER = re.compile(r"\A-{3,}[ \t]*(?P<yaml>\n.*?)?\n(?:\.{3}|-{3,})[ \t]
 _ATX_H1 = re.compile(r"^ {0,3}#(?!#)[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _WORD = re.compile(r"\w+")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _INLINE_MD = re.compile(r"[*_`]+|!?\[([^\]]*)\]\([^)]*\)")
 
@@ -208,8 +208,7 @@ def _text(value: Any) -> str | None:
     """
     if value is None or isinstance(value, (Mapping, list, tuple, set)):
         return None
-    text = _CONTROL.sub("", unicodedata.normalize("NFC", str(value))).strip()
-    return text or None
+    return clean_text(str(value)) or None
 
 
 def merge_front_matter(base: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
@@ -224,6 +223,12 @@ def merge_front_matter(base: Mapping[str, Any], own: Mapping[str, Any]) -> dict[
         else:
             merged[key] = value
     return merged
+
+
+def text_field(src_uri: str, field: str, value: Any) -> tuple[str | None, Problem | None]:
+    """Any page's front-matter value as text (`values.as_text`), with the problem naming file and field."""
+    text, why_not = as_text(value)
+    return text, Problem(src_uri, field, why_not) if why_not is not None else None
 
 
 def _aliases(value: Any) -> tuple[tuple[str, ...], list[str]]:
@@ -353,11 +358,10 @@ class _Reader:
         if found is None:
             return None
         key, value = found
-        if isinstance(value, (Mapping, list, tuple, set)):
-            self.problem(key, f"expected text, got {type(value).__name__}; it was ignored")
-            return None
-        text = _text(value)
-        if text is None:
+        text, why_not = as_text(value)
+        if why_not is not None:
+            self.problem(key, why_not)
+        elif text is None:
             self.problem(key, "is empty; remove the key or give it a value")
         return text
 

@@ -2,8 +2,9 @@
 
 YAML gives a page's ``title`` whatever type its text looks like:
 ``title: 2024-06-01`` is a date, ``title: .nan`` a float, ``title: [a]`` a
-list. Every value the plugin prints comes through `as_text`, so no type can
-reach JSON-LD, a feed or a theme's ``<title>`` as anything but clean text.
+list. Every text field the plugin reads, of a post or of any page, comes through
+`as_text`, so no type can reach JSON-LD, a feed or a theme's ``<title>`` as
+anything but clean text, and a post and a page read the same value alike.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
-
-from .posts import Problem
 
 __all__ = ["as_text", "clean_text"]
 
@@ -29,10 +28,10 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", unicodedata.normalize("NFC", text)).strip()
 
 
-def as_text(src_uri: str, field: str, value: Any) -> tuple[str | None, Problem | None]:
-    """``(text, problem)``: the value as text, or ``None`` when it is absent or cannot be text.
+def as_text(value: Any) -> tuple[str | None, str | None]:
+    """``(text, why not)``: the value as text, or ``None`` when it is absent, empty or cannot be text.
 
-    Strings are cleaned. Dates and numbers are written out, with a problem that
+    Strings are cleaned. Dates and numbers are written out, with a message that
     says YAML did not read them as text (quoting silences it). Booleans,
     non-finite numbers, lists and mappings are refused.
     """
@@ -41,12 +40,14 @@ def as_text(src_uri: str, field: str, value: Any) -> tuple[str | None, Problem |
     if isinstance(value, str):
         return clean_text(value) or None, None
     if isinstance(value, (bool, Mapping, list, tuple, set)):
-        return None, Problem(src_uri, field, f"expected text, got {type(value).__name__}; it was ignored")
+        return None, f"expected text, got {type(value).__name__}; it was ignored"
     if isinstance(value, float) and not math.isfinite(value):
-        return None, Problem(src_uri, field, f"expected text, got the number {value!r}; it was ignored")
+        return None, f"expected text, got the number {value!r}; it was ignored"
     if isinstance(value, (dt.date, int, float)):
         text = value.isoformat() if isinstance(value, dt.date) else str(value)
         kind = "a date" if isinstance(value, dt.date) else "a number"
-        message = f"YAML reads {text} as {kind}; it is used as the text {text!r} (quote it to silence this)"
-        return text, Problem(src_uri, field, message)
-    return None, Problem(src_uri, field, f"expected text, got {type(value).__name__}; it was ignored")
+        return (
+            text,
+            f"YAML reads {text} as {kind}; it is used as the text {text!r} (quote it to silence this)",
+        )
+    return None, f"expected text, got {type(value).__name__}; it was ignored"

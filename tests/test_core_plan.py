@@ -21,9 +21,9 @@ from mkdocs_blog_tags.layout import Layout
 from mkdocs_blog_tags.meta import PageInput, page_facts
 from mkdocs_blog_tags.plan import (
     generated_pages,
-    is_post_candidate,
     make_blog,
     make_plan,
+    post_candidate,
     select_posts,
 )
 from mkdocs_blog_tags.plugin import BlogTagsPlugin
@@ -146,11 +146,15 @@ def test_a_second_grouping_needs_no_new_listing_code() -> None:
 
 def test_post_candidates_follow_include_and_exclude() -> None:
     s = settings({"include": ["posts/*.md"], "exclude": ["posts/wip-*"]})
-    assert is_post_candidate("blog/posts/a.md", s)
-    assert not is_post_candidate("blog/posts/wip-a.md", s)
-    assert not is_post_candidate("blog/about.md", s)
-    assert not is_post_candidate("blog/posts/index.md", s)
-    assert not is_post_candidate("other/posts/a.md", s)
+
+    def is_post(uri: str) -> bool:
+        return post_candidate(uri, s, "blog")[0]
+
+    assert is_post("blog/posts/a.md")
+    assert not is_post("blog/posts/wip-a.md")
+    assert not is_post("blog/about.md")
+    assert not is_post("blog/posts/index.md")
+    assert not is_post("other/posts/a.md")
 
 
 def test_drafts_future_and_unreadable_posts_are_left_out_unless_drafts_are_shown() -> None:

@@ -250,3 +250,16 @@ def test_bom_and_crlf() -> None:
     post, problems = read_post("blog/p.md", "\ufeff---\r\ntitle: T\r\ndate: 2024-01-01\r\n---\r\nbody\r\n")
     assert problems == []
     assert post is not None and post.title == "T"
+
+
+def test_a_posts_text_fields_read_any_yaml_type_as_a_page_does() -> None:
+    """Posts and ordinary pages read text through one function (values.as_text), so they agree."""
+    post, problems = read("---\ntitle: 2024-06-01\ndate: 2024-01-01\n---\n")
+    assert post is not None and post.title == "2024-06-01"
+    assert ["YAML reads 2024-06-01 as a date" in str(p) for p in problems] == [True]
+    post, problems = read("---\ntitle: true\ndate: 2024-01-01\n---\n# Heading title\n")
+    assert post is not None and post.title == "Heading title"  # a boolean is not a title
+    assert "'title': expected text, got bool" in str(problems[0])
+    post, problems = read("---\ntitle: T\ndate: 2024-01-01\ndescription: .nan\n---\n")
+    assert post is not None and post.description is None
+    assert "expected text, got the number nan" in str(problems[0])
