@@ -227,7 +227,7 @@ def settle_title(build: Build, page: Page) -> Problem | None:
     """
     assert build.plan is not None
     uri = page.file.src_uri
-    if build.plan.role(uri) is None and not build.minds(uri):
+    if not build.handles(uri):
         return None
     title, problem = build.plan.title_of(uri, page.title)
     if title is None:

@@ -148,7 +148,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         build = self._build
         if page.meta or build is None or build.plan is None:
             return markdown
-        if build.plan.role(page.file.src_uri) is None and not build.minds(page.file.src_uri):
+        if not build.handles(page.file.src_uri):
             return markdown
         found = front_matter_left_in(markdown)  # front matter MkDocs could not load: not body text
         if found is None:
@@ -205,7 +205,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         if build is None or build.plan is None:
             return output
         plan, settings, uri = build.plan, build.settings, page.file.src_uri
-        if plan.role(uri) is None and not build.minds(uri):
+        if not build.handles(uri):
             return output
         if uri in build.raw_titles:
             output = escape_title_element(output, build.raw_titles[uri])

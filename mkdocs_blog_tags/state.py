@@ -41,3 +41,7 @@ class Build:
     def minds(self, src_uri: str) -> bool:
         """Whether this blog writes the head of a page that is none of its own."""
         return self.site_wide and not any(owns(src_uri) for owns in self.others)
+
+    def handles(self, src_uri: str) -> bool:
+        """Whether this blog settles the page's title and writes its head: its own page, or one it minds."""
+        return self.plan is not None and (self.plan.role(src_uri) is not None or self.minds(src_uri))
