@@ -18,12 +18,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import plan as core
+from .authors import Author
+from .authors import read_authors as parse_authors
 from .blog import Blog
 from .cache import ReadCache
 from .config import Settings
 from .folders import META_FILE, FolderDefaults
 from .head import escaped_title
 from .images import DocsFile
+from .links import Target, parse_links, resolve_links
 from .permalinks import media_dest, post_paths, previous_paths
 from .posts import FrontMatterError, Post, Problem, read_post, split_front_matter
 from .redirects import plan_redirects, redirect_context
@@ -170,6 +173,28 @@ def add_redirects(files: Files, config: MkDocsConfig, build: Build, previous: Ma
     return problems
 
 
+def read_authors(config: MkDocsConfig, settings: Settings) -> tuple[dict[str, Author] | None, list[Problem]]:
+    """The authors file (``None`` when authors are off, or there is no file and none was named)."""
+    groupings = settings.groupings
+    if not groupings.authors:
+        return None, []
+    path = Path(config.docs_dir, *groupings.authors_file.split("/"))
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        if not groupings.authors_file_given:
+            return None, []
+        message = "'authors_file' names this file, which does not exist; authors are shown as written"
+        return None, [Problem(groupings.authors_file, "", message)]
+    except (OSError, UnicodeDecodeError) as err:
+        return None, [
+            Problem(groupings.authors_file, "", f"could not be read ({err}); authors are shown as written")
+        ]
+    people, problems = parse_authors(text, groupings.authors_file)
+    # A broken file is reported once, not again as an unknown id in every post.
+    return (people if people or not problems else None), problems
+
+
 def docs_lookup(files: Files) -> Callable[[str], DocsFile | None]:
     """What the core may know of any file of the docs, by src_uri (images are found through it)."""
     by_uri = files.src_uris
@@ -209,6 +234,38 @@ def read_post_file(
     path = None if file.generated_by else file.abs_src_path
     key = (*settings.read_key, repr(folder)) if folder else settings.read_key
     return reads.read(file.src_uri, path, key, read)
+
+
+def _headings(items: Iterable[Any]) -> Iterable[tuple[str, str]]:
+    for item in items:
+        yield item.id, item.title
+        yield from _headings(item.children)
+
+
+def link_lookup(files: Files) -> Callable[[str], Target | None]:
+    """What a ``links:`` path names: a page's URL, title and headings (all known once pages are read)."""
+
+    def lookup(path: str) -> Target | None:
+        file = files.get_file_from_path(path)
+        page = file.page if file is not None else None
+        if page is None:
+            return None
+        return Target(page.url, page.title or path, dict(_headings(page.toc)))
+
+    return lookup
+
+
+def related_links(
+    build: Build, page: Page, lookup: Callable[[str], Target | None]
+) -> tuple[str, list[Problem]]:
+    """The HTML of a post's ``links:`` (Material's related links), seen from its page; problems named."""
+    post = build.plan.posts.get(page.file.src_uri) if build.plan else None
+    if post is None or post.links is None:
+        return "", []
+    items, problems = parse_links(post.links, post.src_uri)
+    resolved, unresolved = resolve_links(items, lookup, page.url, post.src_uri)
+    html = build.renderer.render("post_links.html", links=resolved, t=build.settings.strings)
+    return html, [*problems, *unresolved]
 
 
 def rebuild_listings(pages: Mapping[str, File], plan: core.Plan) -> None:

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from .authors import Author
 from .layout import Layout
 from .posts import Post
 from .taxonomy import Collision, SlugMode, Tag, Taxonomy, TaxonomySpec, Term, build_taxonomy
@@ -53,6 +54,13 @@ class Blog:
     layout: Layout
     moved: Mapping[str, str] = dataclasses.field(default_factory=dict)
     """Where a generated page went because a user's file is published at its natural path."""
+    people: Mapping[str, Author] = dataclasses.field(default_factory=dict)
+    """The authors file: id -> author."""
+    credits: Mapping[str, tuple[Author, ...]] = dataclasses.field(default_factory=dict)
+    """Post src_uri -> its authors as the authors file names them (empty when authors are off)."""
+
+    def authors_of(self, post: Post) -> tuple[Author, ...]:
+        return self.credits.get(post.src_uri, ())
 
     @property
     def index_uri(self) -> str:
@@ -61,14 +69,23 @@ class Blog:
 
     def page_uris(self) -> list[str]:
         """src_uris of every generated page: the listings, then each grouping's overview."""
-        return [*(listing.src_uri for listing in self.listings), *map(self.overview_uri, self.taxonomies)]
+        return [*(listing.src_uri for listing in self.listings), *self.overviews()]
+
+    def overviews(self) -> dict[str, str]:
+        """src_uri -> name of each grouping that has an overview page: one with a folder of its own,
+        and terms (the tags overview is always there, as it always was)."""
+        return {
+            self.overview_uri(name): name
+            for name, t in self.taxonomies.items()
+            if t.spec.folder and (t.terms or name == "tags")
+        }
 
     def overview_uri(self, taxonomy: str) -> str:
         uri = self.layout.overview_uri(self.taxonomies[taxonomy].spec.folder)
         return self.moved.get(uri, uri)
 
     def term_uri(self, taxonomy: str, slug: str) -> str:
-        uri = self.layout.term_uri(self.taxonomies[taxonomy].spec.folder, slug)
+        uri = term_page_uri(self.layout, self.taxonomies[taxonomy].spec, slug, 1)
         return self.moved.get(uri, uri)
 
     # The tags grouping, by the names the templates and tests have always used.
@@ -102,6 +119,13 @@ def sort_posts(posts: Iterable[Post]) -> list[Post]:
     epoch = dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)
     by_name = sorted(posts, key=lambda p: (p.title.casefold(), p.title, p.src_uri))
     return sorted(by_name, key=lambda p: (p.date is None, -(((p.date or epoch) - epoch).total_seconds())))
+
+
+def pinned_first(posts: Sequence[Post]) -> Sequence[Post]:
+    """Pinned posts (Material's ``pin``) first, each part newest first."""
+    if not any(p.pin for p in posts):
+        return posts
+    return [p for p in posts if p.pin] + [p for p in posts if not p.pin]
 
 
 def paginate(items: Sequence[Post], per_page: int) -> list[tuple[Post, ...]]:
@@ -138,8 +162,11 @@ def _listing(
     ]
 
 
-def _term_page_uri(layout: Layout, folder: str, slug: str, number: int) -> str:
-    return layout.term_uri(folder, slug, number)
+def term_page_uri(layout: Layout, spec: TaxonomySpec, slug: str, number: int) -> str:
+    """Page ``number`` of a term: Material's layout when the grouping has a URL format, else folders."""
+    if spec.path_format is not None:
+        return layout.view_uri(spec.path_format, slug, number)
+    return layout.term_uri(spec.folder, slug, number)
 
 
 def _post_tags(post: Post) -> tuple[str, ...]:
@@ -159,6 +186,7 @@ def tags_spec(
         kind="tag",
         folder=folder,
         values=_post_tags,
+        pinned_first=False,
         explicit_slugs=dict(explicit_slugs or {}),
         per_page=per_page,
         feeds=feeds,
@@ -186,15 +214,16 @@ def build_blog(
         taxonomies = [tags_spec(layout.tags_dir, explicit_slugs=tag_slugs, per_page=tag_per_page)]
     built = {spec.name: build_taxonomy(spec, ordered, mode=slug_mode) for spec in taxonomies}
 
-    listings = _listing("index", ordered, per_page, layout.index_uri)
+    listings = _listing("index", pinned_first(ordered), per_page, layout.index_uri)
     for taxonomy in built.values():
         spec = taxonomy.spec
         for term in taxonomy.terms:
+            posts = taxonomy.posts_by_slug[term.slug]
             listings += _listing(
                 spec.kind,
-                taxonomy.posts_by_slug[term.slug],
+                pinned_first(posts) if spec.pinned_first else posts,
                 spec.per_page,
-                functools.partial(_term_page_uri, layout, spec.folder, term.slug),
+                functools.partial(term_page_uri, layout, spec, term.slug),
                 term,
                 spec.name,
             )

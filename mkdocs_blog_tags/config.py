@@ -14,7 +14,7 @@ import datetime as dt
 import posixpath
 import string
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -26,7 +26,7 @@ from .i18n import Strings, normalize_locale
 from .layout import Layout
 from .posts import DEFAULT_FIELDS
 
-__all__ = ["BlogTagsConfig", "FeedSettings", "HeaderConfig", "Settings"]
+__all__ = ["BlogTagsConfig", "FeedSettings", "Groupings", "HeaderConfig", "Settings"]
 
 
 class _NonNegativeInt(c.Type[int]):
@@ -105,8 +105,10 @@ def _format_fields(text: str) -> list[str]:
 class _UrlFormat(c.Type[str]):
     """A format string whose placeholders are all among ``known`` (and include ``required``)."""
 
-    def __init__(self, known: tuple[str, ...], required: str | None = None) -> None:
-        super().__init__(str)
+    def __init__(
+        self, known: tuple[str, ...], required: str | None = None, default: str | None = None
+    ) -> None:
+        super().__init__(str, default=default)
         self.known, self.needs = known, required
 
     def run_validation(self, value: object) -> str:
@@ -141,6 +143,26 @@ class _Redirects(BaseConfigOption[bool | str]):
         raise ValidationError(f"Expected true, false or a post_url_format, got {value!r}.")
 
 
+class _SortBy(BaseConfigOption[str]):
+    """``name`` or ``count`` (most posts first); Material's functions
+    (``!!python/name:material.plugins.blog.view_post_count``) are read by their name, so a migrated
+    mkdocs.yml keeps its order: Material's count sorts fewest first (``fewest`` here)."""
+
+    _MATERIAL: ClassVar[dict[str, str]] = {"view_name": "name", "view_post_count": "fewest"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = "name"
+
+    def run_validation(self, value: object) -> str:
+        name = getattr(value, "__name__", value)
+        if isinstance(name, str) and name in self._MATERIAL:
+            return self._MATERIAL[name]
+        if name in ("name", "count", "fewest"):
+            return str(name)
+        raise ValidationError(f"Expected 'name', 'count' or 'fewest', got {value!r}.")
+
+
 class _Ignored(BaseConfigOption[Any]):
     """An option of Material's blog plugin that blog-tags does not use (yet): accepted, then named once."""
 
@@ -157,36 +179,10 @@ MATERIAL_ONLY = (
     "blog_toc",
     "post_slugify",
     "post_excerpt",
-    "post_excerpt_max_authors",
-    "post_excerpt_max_categories",
-    "archive",
-    "archive_name",
-    "archive_date_format",
-    "archive_url_date_format",
-    "archive_url_format",
-    "archive_pagination",
-    "archive_pagination_per_page",
     "archive_toc",
-    "categories",
-    "categories_name",
-    "categories_url_format",
     "categories_slugify",
-    "categories_slugify_separator",
-    "categories_sort_by",
-    "categories_sort_reverse",
-    "categories_allowed",
-    "categories_pagination",
-    "categories_pagination_per_page",
     "categories_toc",
-    "authors",
-    "authors_file",
-    "authors_profiles",
-    "authors_profiles_name",
-    "authors_profiles_url_format",
-    "authors_profiles_pagination",
-    "authors_profiles_pagination_per_page",
     "authors_profiles_toc",
-    "pagination",
     "pagination_format",
     "pagination_if_single_page",
     "pagination_keep_content",
@@ -200,6 +196,8 @@ class HeaderConfig(base.Config):
 
     date = c.Type(bool, default=True)
     reading_time = c.Type(bool, default=True)
+    authors = c.Type(bool, default=True)
+    categories = c.Type(bool, default=True)
     tags = c.Type(bool, default=True)
     image = c.Type(bool, default=True)
 
@@ -215,6 +213,8 @@ class FeedsConfig(base.Config):
     """Write a JSON Feed 1.1 for the whole blog (not per tag)."""
     tags = c.Type(bool, default=True)
     """Write an RSS and an Atom feed (as enabled above) next to every tag page."""
+    categories = c.Type(bool, default=True)
+    """Write an RSS and an Atom feed (as enabled above) next to every category page."""
     limit = _NonNegativeInt(default=20)
     """Newest entries per feed; 0 for all."""
     full_content = c.Type(bool, default=False)
@@ -309,6 +309,55 @@ class _Options(base.Config):
     """``twitter:creator``: the author's account, e.g. ``@someone``."""
     feeds = c.SubConfig(FeedsConfig)
     """RSS, Atom and JSON Feed files next to the blog index and each tag page."""
+    pagination = c.Type(bool, default=True)
+    """``false``: every listing is one page (Material's option)."""
+    post_excerpt_max_authors = _NonNegativeInt(default=1)
+    """Authors shown on a post's entry in listings (Material's option); 0 for none."""
+    post_excerpt_max_categories = _NonNegativeInt(default=5)
+    """Categories shown on a post's entry in listings (Material's option); 0 for none."""
+    # Categories, archives and authors, with Material's names and defaults.
+    categories = c.Type(bool, default=True)
+    """A page per category of the posts (``categories:``), and a categories overview."""
+    categories_name = c.Optional(c.Type(str))
+    """Title of the categories overview; Material's key (``blog.categories``) means the default."""
+    categories_url_format = _UrlFormat(("slug",), required="slug", default="category/{slug}")
+    """Path of a category's page under blog_dir."""
+    categories_slugify_separator = c.Type(str, default="-")
+    """Separator of the words of a category's slug (Material's slugs: ``Slow Living`` is ``slow-living``)."""
+    categories_sort_by = _SortBy()
+    """Order of the categories overview: ``name``, ``count`` (most posts first) or ``fewest``."""
+    categories_sort_reverse = c.Type(bool, default=False)
+    categories_allowed = c.ListOfItems(c.Type(str), default=[])
+    """When not empty, the only categories a post may have: another is a warning naming file and value."""
+    categories_pagination = c.Optional(c.Type(bool))
+    """Paginate category pages (default: ``pagination``)."""
+    categories_pagination_per_page = c.Optional(_NonNegativeInt(default=None))
+    """Posts per category page (default: the blog index's)."""
+    category_slugs = c.DictOfItems(c.Type(str), default={})
+    """Explicit slugs for categories, e.g. ``{"C#": csharp}``; keys match case-insensitively."""
+    archive = c.Type(bool, default=True)
+    """A page per year (or month) of the posts, and an archive overview."""
+    archive_name = c.Optional(c.Type(str))
+    """Title of the archive overview; Material's translation key (``blog.archive``) means the default."""
+    archive_date_format = c.Type(str, default="yyyy")
+    """CLDR pattern of an archive page's name (``MMMM yyyy`` for months)."""
+    archive_url_date_format = c.Type(str, default="yyyy")
+    """CLDR pattern of ``{date}`` in ``archive_url_format``; ``yyyy/MM`` makes month archives."""
+    archive_url_format = _UrlFormat(("date",), required="date", default="archive/{date}")
+    """Path of an archive page under blog_dir."""
+    archive_pagination = c.Optional(c.Type(bool))
+    archive_pagination_per_page = c.Optional(_NonNegativeInt(default=None))
+    authors = c.Type(bool, default=True)
+    """Read ``authors:`` of posts as ids of the authors file (as names when there is none)."""
+    authors_file = _UrlFormat(("blog",), default="{blog}/.authors.yml")
+    """The authors file, relative to docs_dir (``{blog}`` is blog_dir), in Material's schema."""
+    authors_profiles = c.Type(bool, default=False)
+    """A page per author listing their posts."""
+    authors_profiles_name = c.Optional(c.Type(str))
+    authors_profiles_url_format = _UrlFormat(("slug", "name"), default="author/{slug}")
+    """Path of an author's page under blog_dir; ``{slug}`` is the author's ``slug``, else the id."""
+    authors_profiles_pagination = c.Optional(c.Type(bool))
+    authors_profiles_pagination_per_page = c.Optional(_NonNegativeInt(default=None))
 
 
 class BlogTagsConfig(_Options):
@@ -335,6 +384,84 @@ class FeedSettings:
     def names_for(self, term: bool) -> dict[str, str]:
         """File names of the feeds of the blog, or of one term (no JSON Feed per term)."""
         return {kind: name for kind, name in self.names.items() if not (term and kind == "json")}
+
+
+@dataclasses.dataclass(frozen=True)
+class Groupings:
+    """Categories, archives and authors (Material's options), as plain values."""
+
+    categories: bool = True
+    categories_url_format: str = "category/{slug}"
+    categories_separator: str = "-"
+    categories_sort: str = "name"
+    categories_reverse: bool = False
+    categories_allowed: tuple[str, ...] = ()
+    categories_per_page: int = 10
+    categories_title: str | None = None
+    category_slugs: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    category_feeds: bool = True
+    archive: bool = True
+    archive_date_format: str = "yyyy"
+    archive_url_date_format: str = "yyyy"
+    archive_url_format: str = "archive/{date}"
+    archive_per_page: int = 10
+    archive_title: str | None = None
+    authors: bool = True
+    authors_file: str = "blog/.authors.yml"
+    authors_file_given: bool = False
+    """The authors file was named in mkdocs.yml: its absence is reported."""
+    authors_profiles: bool = False
+    authors_url_format: str = "author/{slug}"
+    authors_per_page: int = 10
+    authors_title: str | None = None
+    excerpt_max_authors: int = 1
+    excerpt_max_categories: int = 5
+
+    @classmethod
+    def from_options(cls, options: BlogTagsConfig, blog_dir: str, per_page: int) -> Groupings:
+        """``per_page``: the blog index's page size as set, whether or not ``pagination`` is on."""
+        paginate = options.pagination
+
+        def pages(view: str) -> int:
+            """Posts per page of a view: ``<view>_pagination`` (default ``pagination``), then its size."""
+            on = options[f"{view}_pagination"]
+            size = options[f"{view}_pagination_per_page"]
+            if not (paginate if on is None else on):
+                return 0
+            return per_page if size is None else size
+
+        def title(name: str, key: str) -> str | None:
+            value = options[name]
+            return None if value in (None, key) else value
+
+        authors_file = options.authors_file
+        return cls(
+            categories=options.categories,
+            categories_url_format=options.categories_url_format,
+            categories_separator=options.categories_slugify_separator,
+            categories_sort=options.categories_sort_by,
+            categories_reverse=options.categories_sort_reverse,
+            categories_allowed=tuple(options.categories_allowed),
+            categories_per_page=pages("categories"),
+            categories_title=title("categories_name", "blog.categories"),
+            category_slugs=dict(options.category_slugs),
+            category_feeds=options.feeds.categories,
+            archive=options.archive,
+            archive_date_format=options.archive_date_format,
+            archive_url_date_format=options.archive_url_date_format,
+            archive_url_format=options.archive_url_format,
+            archive_per_page=pages("archive"),
+            archive_title=title("archive_name", "blog.archive"),
+            authors=options.authors,
+            authors_file=posixpath.normpath(authors_file.format(blog=blog_dir).strip("/")),
+            authors_file_given=authors_file != "{blog}/.authors.yml",
+            authors_profiles=options.authors_profiles,
+            authors_url_format=options.authors_profiles_url_format,
+            authors_per_page=pages("authors_profiles"),
+            authors_title=title("authors_profiles_name", "blog.authors"),
+            excerpt_max_authors=options.post_excerpt_max_authors,
+            excerpt_max_categories=options.post_excerpt_max_categories,
+        )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -367,6 +494,7 @@ class Settings:
     post_url_max_categories: int
     post_slug_separator: str
     post_url_redirects: bool | str
+    groupings: Groupings
     ignored_options: tuple[str, ...]
     """Material options set in mkdocs.yml that have no meaning here."""
     add_to_nav: bool
@@ -407,6 +535,7 @@ class Settings:
         if options.post_readtime is not None:
             header["reading_time"] = options.post_readtime
         draft_on_serve = either("draft_on_serve", "drafts_on_serve")
+        per_page = either("pagination_per_page", "per_page") if options.pagination else 0
         post_dir = options.post_dir
         return cls(
             layout=Layout(
@@ -415,7 +544,7 @@ class Settings:
                 page_dir=options.page_dir.strip("/"),
                 page_format=options.pagination_url_format,
             ),
-            per_page=either("pagination_per_page", "per_page"),
+            per_page=per_page,
             tag_per_page=options.tag_per_page,
             slug_mode="unicode" if options.slug_mode == "unicode" else "transliterate",
             tag_slugs=dict(options.tag_slugs),
@@ -438,6 +567,7 @@ class Settings:
             post_url_max_categories=options.post_url_max_categories,
             post_slug_separator=options.post_slugify_separator,
             post_url_redirects=options.post_url_redirects,
+            groupings=Groupings.from_options(options, blog_dir, either("pagination_per_page", "per_page")),
             ignored_options=tuple(name for name in MATERIAL_ONLY if options[name] is not None),
             add_to_nav=options.add_to_nav,
             css=options.css,

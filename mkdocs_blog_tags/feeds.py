@@ -76,7 +76,8 @@ class FeedEntry:
     which is for the JSON Feed's 20 entries, not for the hundreds of the tags' feeds."""
     content_html: str | None = None
     tags: tuple[str, ...] = ()
-    authors: tuple[str, ...] = ()
+    authors: tuple[tuple[str, str | None], ...] = ()
+    """``(name, URL or None)`` of each author."""
     image_url: str | None = None
     image_type: str | None = None
     image_length: int | None = None
@@ -189,7 +190,7 @@ def _rss_item(entry: FeedEntry) -> str:
     if entry.content_html is not None:
         parts.append(_el("content:encoded", entry.content_html))
     parts += [_el("category", tag) for tag in entry.tags]
-    parts += [_el("dc:creator", author) for author in entry.authors]
+    parts += [_el("dc:creator", name) for name, _ in entry.authors]
     if entry.image_url and entry.image_length is not None and entry.image_type:
         parts.append(
             _el("enclosure", url=entry.image_url, length=str(entry.image_length), type=entry.image_type)
@@ -213,7 +214,10 @@ def _atom_entry(entry: FeedEntry, updated: dt.datetime) -> str:
     if entry.published:
         parts.append(_el("published", _iso(entry.published)))
     parts.append(_el("updated", _iso(updated)))
-    parts += ["<author>" + _el("name", name) + "</author>" for name in entry.authors]
+    parts += [
+        "<author>" + _el("name", name) + (_el("uri", url) if url else "") + "</author>"
+        for name, url in entry.authors
+    ]
     parts += [_el("category", term=tag) for tag in entry.tags]
     parts.append(_el("summary", entry.summary_html, type="html"))
     if entry.content_html is not None:
@@ -298,7 +302,7 @@ def json_feed(feed: Feed) -> bytes:
         if entry.tags:
             item["tags"] = list(entry.tags)
         if entry.authors:
-            item["authors"] = [{"name": name} for name in entry.authors]
+            item["authors"] = [{"name": name, **({"url": url} if url else {})} for name, url in entry.authors]
         if entry.image_url:
             item["image"] = entry.image_url
         data["items"].append(item)
@@ -342,7 +346,7 @@ def _entry(
         summary_html=summary_html,
         content_html=absolutize_links(content.html, url) if content else None,
         tags=tuple(tag.name for tag in plan.blog.tags_of(post)),
-        authors=post.authors,
+        authors=tuple((credit.name, credit.url) for credit in plan.credits(post)),
         image_url=image[0].url if image else None,
         image_type=image[0].type if image else None,
         image_length=image[0].length if image else None,

@@ -42,6 +42,14 @@ class Layout:
             return self._uri(folder, slug, "index.md")
         return self._uri(folder, slug, self._page(number), "index.md")
 
+    def view_uri(self, path_format: str, slug: str, number: int = 1) -> str:
+        """Page ``number`` of a term whose pages Material lays out (``blog/category/tea.md``,
+        ``blog/category/tea/page/2.md``): ``path_format`` is its ``*_url_format`` with ``{slug}``."""
+        path = posixpath.normpath(path_format.format(slug=slug).strip("/"))
+        if number == 1:
+            return self._uri(path + ".md")
+        return self._uri(path, self._page(number) + ".md")
+
     def tags_index_uri(self) -> str:
         return self.overview_uri(self.tags_dir)
 
@@ -50,7 +58,12 @@ class Layout:
 
     def feed_paths(self, home_uri: str, names: Mapping[str, str]) -> dict[str, str]:
         """Site paths of the feeds ``{kind: file name}`` kept beside the listing ``home_uri``."""
-        folder = posixpath.dirname(home_uri)
+        # Beside an index page (blog/index.md: blog/feed.xml), or in the folder of a page's own URL
+        # (blog/category/tea.md: blog/category/tea/feed.xml).
+        if posixpath.basename(home_uri) in ("index.md", "README.md"):
+            folder = posixpath.dirname(home_uri)
+        else:
+            folder = posixpath.splitext(home_uri)[0]
         return {kind: posixpath.join(folder, name) if folder else name for kind, name in names.items()}
 
     def _uri(self, *parts: str) -> str:

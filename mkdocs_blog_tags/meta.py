@@ -21,7 +21,7 @@ from .images import ImageInfo
 from .posts import Problem, read_image, text_field
 
 if TYPE_CHECKING:
-    from .plan import Plan
+    from .plan import Credit, Plan
 
 __all__ = ["HeadMeta", "ImageInfo", "PageFacts", "PageInput", "build_head_meta", "page_facts", "plain_text"]
 
@@ -56,7 +56,7 @@ class PageFacts:
     modified: dt.datetime | None = None
     tags: tuple[str, ...] = ()
     section: str | None = None
-    authors: tuple[str, ...] = ()
+    authors: tuple[Credit, ...] = ()
     items: tuple[str, ...] = ()
     """Absolute URLs of the posts a listing shows, in order."""
     twitter_site: str | None = None
@@ -94,6 +94,13 @@ def _iso(value: dt.datetime) -> str:
     return value.isoformat(timespec="seconds")
 
 
+def _person(credit: Credit) -> dict[str, Any]:
+    person: dict[str, Any] = {"@type": "Person", "name": credit.name}
+    if credit.url:
+        person["url"] = credit.url
+    return person
+
+
 def _image_json(image: ImageInfo) -> dict[str, Any]:
     data: dict[str, Any] = {"@type": "ImageObject", "url": image.url}
     if image.width and image.height:
@@ -121,7 +128,7 @@ def _json_ld(facts: PageFacts) -> dict[str, Any]:
             data["datePublished"] = _iso(facts.published)
             data["dateModified"] = _iso(facts.modified or facts.published)
         if facts.authors:
-            data["author"] = [{"@type": "Person", "name": name} for name in facts.authors]
+            data["author"] = [_person(credit) for credit in facts.authors]
         else:
             data["author"] = publisher
         data["publisher"] = publisher
@@ -184,7 +191,8 @@ def build_head_meta(facts: PageFacts) -> HeadMeta:
         if facts.published:
             props.append(("article:published_time", _iso(facts.published)))
             props.append(("article:modified_time", _iso(facts.modified or facts.published)))
-        props += [("article:author", name) for name in facts.authors]
+        # Open Graph wants a profile URL; a name is what most consumers show when there is none.
+        props += [("article:author", credit.url or credit.name) for credit in facts.authors]
         if facts.section:
             props.append(("article:section", facts.section))
         props += [("article:tag", tag) for tag in facts.tags]
@@ -248,6 +256,7 @@ def page_facts(
     }
     if role == "post":
         post = plan.posts[uri]
+        categories = blog.taxonomies["categories"].terms_of(post) if "categories" in blog.taxonomies else ()
         excerpt = excerpts.get(uri)
         description = post.description or (plain_text(excerpt.html) if excerpt and excerpt.html else None)
         post_image = plan.post_images.get(uri)
@@ -259,8 +268,8 @@ def page_facts(
             published=post.date,
             modified=post.updated,
             tags=tuple(tag.name for tag in blog.tags_of(post)),
-            section=post.categories[0] if post.categories else None,
-            authors=post.authors,
+            section=categories[0].name if categories else post.categories[0] if post.categories else None,
+            authors=plan.credits(post),
             **common,
         )
         return facts, []

@@ -22,7 +22,15 @@ from pymdownx.slugs import slugify as pymdownx_slugify
 from .config import Settings
 from .posts import Post
 
-__all__ = ["material_slug", "media_dest", "post_path", "post_paths", "posts_folder"]
+__all__ = [
+    "category_slug",
+    "cldr_date",
+    "material_slug",
+    "media_dest",
+    "post_path",
+    "post_paths",
+    "posts_folder",
+]
 
 _SLUGIFY = pymdownx_slugify(case="lower")
 
@@ -30,6 +38,16 @@ _SLUGIFY = pymdownx_slugify(case="lower")
 def material_slug(text: str, separator: str = "-") -> str:
     """The slug Material's blog gives a title or a category by default."""
     return str(_SLUGIFY(text, separator))
+
+
+def category_slug(name: str, settings: Settings) -> str:
+    """A category's slug in a post's URL: its explicit ``category_slugs`` one, else Material's.
+
+    The category's page has the same slug, unless two categories share it (the newer one's page
+    gets ``-2``; post URLs keep the shared slug, as on Material).
+    """
+    explicit = {k.casefold(): v for k, v in settings.groupings.category_slugs.items()}
+    return explicit.get(name.casefold()) or material_slug(name, settings.groupings.categories_separator)
 
 
 def posts_folder(settings: Settings, src_uris: Iterable[str]) -> str:
@@ -63,7 +81,9 @@ def post_path(post: Post, url_format: str, settings: Settings) -> str | None:
         return None
     separator = settings.post_slug_separator
     # Material slugifies categories with categories_slugify_separator, whose default is "-".
-    categories = [material_slug(name, "-") for name in post.categories[: settings.post_url_max_categories]]
+    categories = [
+        category_slug(name, settings) for name in post.categories[: settings.post_url_max_categories]
+    ]
     values = {
         "categories": "/".join(categories),
         "file": posixpath.splitext(posixpath.basename(post.src_uri))[0],
@@ -82,11 +102,15 @@ def post_path(post: Post, url_format: str, settings: Settings) -> str | None:
 
 
 def _url_date(date: dt.datetime, settings: Settings) -> str:
-    """``{date}``: Material's styles (``long``...) through format_date, a pattern through format_datetime."""
-    pattern = settings.post_url_date_format
+    return cldr_date(date, settings.post_url_date_format, settings.locale)
+
+
+def cldr_date(date: dt.datetime, pattern: str, locale: str) -> str:
+    """A date as Material writes it: its styles (``long``...) through format_date, a pattern through
+    format_datetime, in the date's own offset."""
     if pattern in ("full", "long", "medium", "short"):
-        return str(format_date(date, format=pattern, locale=settings.locale))
-    return str(format_datetime(date, pattern, locale=settings.locale))
+        return str(format_date(date, format=pattern, locale=locale))
+    return str(format_datetime(date, pattern, locale=locale))
 
 
 def _age(post: Post) -> tuple[bool, dt.datetime, str, str]:

@@ -17,17 +17,20 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
+from .authors import Author
 from .blog import Blog, ListingPage, build_blog, tags_spec
 from .config import Settings
+from .groupings import credited, grouping_specs
 from .images import DocsFile, ImageInfo, ImageResolver
 from .posts import Post, Problem, text_field
-from .taxonomy import Collision, Taxonomy, Term
+from .taxonomy import Collision, Taxonomy, Term, tag_key
 from .urls import relative_url
 from .values import clean_text
 
 __all__ = [
     "CSS_URI",
     "FEED_TYPES",
+    "Credit",
     "FeedSpec",
     "GeneratedPage",
     "HeadLink",
@@ -36,6 +39,7 @@ __all__ = [
     "Selection",
     "claim_conflict",
     "collision_message",
+    "config_warnings",
     "generated_pages",
     "make_blog",
     "make_plan",
@@ -60,6 +64,25 @@ def yaml_string(text: str) -> str:
     other non-printable characters, which JSON leaves raw.
     """
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False))
+
+
+def config_warnings(settings: Settings, *, first: bool) -> list[str]:
+    """What the options leave out or ignore, said once when the build starts (``first``: site-wide ones)."""
+    warnings = []
+    if (settings.meta or settings.feeds.formats) and not settings.site_url and first:
+        warnings.append(
+            "'site_url' is not set in mkdocs.yml: og:url, og:image, canonical links and other "
+            "absolute URLs are left out of every page, and no feed is written. Set site_url to "
+            "the address the site is published at."
+        )
+    if settings.post_url_redirects is not False and settings.post_url_format is None:
+        warnings.append("'post_url_redirects' needs 'post_url_format': no post moves, so no redirect is made")
+    if settings.ignored_options:
+        warnings.append(
+            f"options {', '.join(settings.ignored_options)} of Material's blog plugin have no meaning in "
+            "blog-tags yet; they are ignored. Remove them to silence this."
+        )
+    return warnings
 
 
 def claim_conflict(folders: Sequence[str]) -> str | None:
@@ -181,21 +204,28 @@ def select_posts(
     return Selection(tuple(published), frozenset(drafts), frozenset(excluded))
 
 
-def make_blog(settings: Settings, posts: Iterable[Post]) -> Blog:
-    """The model of the blog, with the groupings the settings ask for."""
+def make_blog(settings: Settings, posts: Iterable[Post], people: Mapping[str, Author] | None = None) -> Blog:
+    """The model of the blog, with the groupings the settings ask for.
+
+    ``people`` is the authors file (``None`` without one: authors are plain names).
+    """
     spec = tags_spec(
         settings.layout.tags_dir,
         explicit_slugs=settings.tag_slugs,
         per_page=settings.tag_per_page,
         feeds=settings.feeds.tags,
     )
-    return build_blog(
+    blog = build_blog(
         posts,
         layout=settings.layout,
         per_page=settings.per_page,
         slug_mode=settings.slug_mode,
-        taxonomies=[spec],
+        taxonomies=[spec, *grouping_specs(settings, people or {})],
     )
+    if not settings.groupings.authors:
+        return blog
+    credits = {post.src_uri: credited(post, people) for post in blog.posts}
+    return dataclasses.replace(blog, credits=credits, people=dict(people or {}))
 
 
 def collision_message(taxonomy: Taxonomy, collision: Collision) -> str:
@@ -255,7 +285,7 @@ def _describe(blog: Blog, uri: str) -> str:
                 f"the {listing.kind} page" if listing.term is None else f"the page of '{listing.term.name}'"
             )
             return what + (f" (page {listing.number})" if listing.number > 1 else "")
-    return f"the {next(name for name in blog.taxonomies if blog.overview_uri(name) == uri)} overview"
+    return f"the {blog.overviews()[uri]} overview"
 
 
 def relocate(blog: Blog, occupant: Callable[[str], str | None]) -> tuple[Blog, list[str]]:
@@ -324,6 +354,10 @@ class GeneratedPage:
         return content + "---\n"
 
 
+def overview_title(settings: Settings, taxonomy: Taxonomy) -> str:
+    return taxonomy.spec.overview_title or settings.strings[taxonomy.spec.overview_title_key]
+
+
 def listing_title(listing: ListingPage, settings: Settings, blog: Blog) -> str:
     strings = settings.strings
     if listing.term is not None and listing.taxonomy is not None:
@@ -349,8 +383,8 @@ def generated_pages(settings: Settings, blog: Blog) -> list[GeneratedPage]:
         for listing in blog.listings
     ]
     pages += [
-        GeneratedPage(blog.overview_uri(name), settings.strings[taxonomy.spec.overview_title_key])
-        for name, taxonomy in blog.taxonomies.items()
+        GeneratedPage(uri, overview_title(settings, blog.taxonomies[name]))
+        for uri, name in blog.overviews().items()
     ]
     return pages
 
@@ -420,6 +454,14 @@ def _feed_specs(settings: Settings, blog: Blog) -> dict[tuple[str, str] | None, 
 PageRole = Literal["post", "listing", "overview"]
 
 
+@dataclasses.dataclass(frozen=True)
+class Credit:
+    """An author as feeds and head meta name them: the name, and an absolute URL when there is one."""
+
+    name: str
+    url: str | None = None
+
+
 @dataclasses.dataclass
 class Plan:
     """Everything one build publishes, decided before the first page is rendered."""
@@ -435,6 +477,8 @@ class Plan:
     post_images: Mapping[str, tuple[ImageInfo, str]]
     """Post src_uri -> its share image and the image's site-relative (or outside) URL."""
     default_image: ImageInfo | None
+    avatars: Mapping[str, str]
+    """Author id -> the avatar's site-relative (or outside) URL."""
     feeds: Mapping[tuple[str, str] | None, FeedSpec]
     listings: Mapping[str, ListingPage]
     overviews: Mapping[str, str]
@@ -500,6 +544,19 @@ class Plan:
             ]
         return links
 
+    def credits(self, post: Post) -> tuple[Credit, ...]:
+        """The post's authors by name (never by id), with their own URL or their profile page's."""
+        profiles = self.blog.taxonomies.get("authors")
+        found = []
+        for author in self.blog.authors_of(post):
+            url = author.url
+            if url is None and profiles is not None and self.settings.site_url:
+                term = profiles.term_by_key.get(tag_key(author.id))
+                if term is not None:
+                    url = self.settings.site_url + self.url_of[self.blog.term_uri("authors", term.slug)]
+            found.append(Credit(author.name, url))
+        return tuple(found)
+
     def absolute(self, src_uri: str) -> str | None:
         """The absolute URL of a post or generated page; ``None`` without site_url."""
         site_url = self.settings.site_url
@@ -534,6 +591,7 @@ def make_plan(
     url_of: Mapping[str, str],
     lookup: Callable[[str], DocsFile | None],
     owner_of_path: Callable[[str], str | None] = lambda _: None,
+    people: Mapping[str, Author] | None = None,
 ) -> Plan:
     """Resolve the posts' images and the default image, and lay out the feeds.
 
@@ -556,6 +614,22 @@ def make_plan(
         if found is None:
             problems.append(f"'default_image': {settings.default_image!r} was not found in docs_dir")
         default_image = found[0] if found else None
+    avatars: dict[str, str] = {}
+    for author in (people or {}).values() if settings.groupings.authors else ():
+        if not author.avatar:
+            continue
+        avatar = images.resolve(author.avatar, author.name, "index.md")
+        if avatar is None:
+            problems.append(
+                Problem(
+                    settings.groupings.authors_file,
+                    f"authors.{author.id}.avatar",
+                    f"{author.avatar!r} was not found in docs_dir (paths are relative to docs_dir, as in "
+                    "Material); the author is shown without an avatar",
+                )
+            )
+            continue
+        avatars[author.id] = avatar[1]
     feeds, blocked = _unblocked(_feed_specs(settings, blog), owner_of_path)
     problems += blocked
     return Plan(
@@ -567,9 +641,10 @@ def make_plan(
         images=images,
         post_images=post_images,
         default_image=default_image,
+        avatars=avatars,
         feeds=feeds,
         page_titles={page.src_uri: page.title for page in generated_pages(settings, blog)},
         listings={listing.src_uri: listing for listing in blog.listings},
-        overviews={blog.overview_uri(name): name for name in blog.taxonomies},
+        overviews=blog.overviews(),
         problems=tuple(problems),
     )

@@ -28,6 +28,7 @@ from . import plan as core
 from .cache import ServeCache
 from .config import BlogTagsConfig, Settings, blog_folder
 from .folders import FolderDefaults
+from .groupings import grouping_problems
 from .head import escape_title_element, insert_into_head, remove_head_tags
 from .meta import PageInput, build_head_meta, page_facts
 from .permalinks import posts_folder
@@ -78,21 +79,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             site_wide=blogs[0] is self,
             others=tuple(p.owns for p in blogs if p is not self),
         )
-        if (settings.meta or settings.feeds.formats) and not settings.site_url and blogs[0] is self:
-            log.warning(
-                "'site_url' is not set in mkdocs.yml: og:url, og:image, canonical links and other "
-                "absolute URLs are left out of every page, and no feed is written. Set site_url to "
-                "the address the site is published at."
-            )
-        if settings.post_url_redirects is not False and settings.post_url_format is None:
-            log.warning("'post_url_redirects' needs 'post_url_format': no post moves, so no redirect is made")
-        if settings.ignored_options:
-            names = ", ".join(settings.ignored_options)
-            log.warning(
-                "options %s of Material's blog plugin have no meaning in blog-tags yet; they are ignored. "
-                "Remove them to silence this.",
-                names,
-            )
+        for message in core.config_warnings(settings, first=blogs[0] is self):
+            log.warning("%s", message)
         if settings.css and core.CSS_URI not in config.extra_css:
             config.extra_css.append(core.CSS_URI)
         return config
@@ -110,11 +98,13 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         selection, found = adapter.select_posts(
             files, settings, folder, lambda file: self._read(file, settings, defaults)
         )
-        problems: list[Problem | str] = [*found]
+        people, read_problems = adapter.read_authors(config, settings)
+        problems: list[Problem | str] = [*read_problems, *found]
+        problems += grouping_problems(settings, selection.published, people)
         moved, previous = adapter.move_posts(files, config, settings, selection, folder)
         taken = adapter.occupied(files)
         blog, moves = core.relocate(
-            core.make_blog(settings, selection.published),
+            core.make_blog(settings, selection.published, people),
             lambda src: taken.file(adapter.dest_of(config, src)),
         )
         for taxonomy in blog.taxonomies.values():
@@ -125,7 +115,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         build.outputs = [f.dest_uri for f in pages.values()]
         url_of = {u: f.url for u, f in pages.items()}
         lookup = adapter.docs_lookup(files)
-        plan = build.plan = core.make_plan(settings, blog, selection, url_of, lookup, taken.path)
+        plan = build.plan = core.make_plan(settings, blog, selection, url_of, lookup, taken.path, people)
         problems += [*moved, *adapter.add_redirects(files, config, build, previous)]
         for problem in [*problems, *moves, *plan.problems]:
             log.warning("%s", problem)
@@ -133,6 +123,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             config.nav.append({settings.strings["blog"]: blog.index_uri})
         adapter.rebuild_listings(pages, plan)
         build.views = Views.of(plan, self._cache.rendered.excerpts)
+        build.links = adapter.link_lookup(files)
         return files
 
     def _read(self, file: File, settings: Settings, defaults: FolderDefaults) -> Post | None:
@@ -179,12 +170,13 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         build = self._build
         uri = page.file.src_uri
-        if (
-            build is None
-            or build.plan is None
-            or build.views is None
-            or build.plan.role(uri) in (None, "post")
-        ):
+        if build is None or build.plan is None or build.views is None or build.plan.role(uri) is None:
+            return context
+        if build.plan.role(uri) == "post":  # every page is read by now: links: can name any of them
+            links, problems = adapter.related_links(build, page, build.links)
+            for problem in problems:
+                log.warning("%s", problem)
+            page.content = (page.content or "") + links
             return context
         title = build.titles.get(uri, "")
         page.content = build.renderer.generated_page(

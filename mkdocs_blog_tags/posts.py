@@ -48,9 +48,12 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     "tags": ("tags",),
     "draft": ("draft",),
     "slug": ("slug",),
-    "categories": ("categories",),
+    "categories": ("categories", "category"),
     "authors": ("authors", "author"),
     "aliases": ("aliases", "redirect_from"),
+    "pin": ("pin",),
+    "readtime": ("readtime",),
+    "links": ("links",),
 }
 
 _HANDLER = YAMLHandler()
@@ -104,7 +107,11 @@ class Post:
     aliases_key: str = "aliases"
     """The front-matter key they were read from, for warnings."""
     reading_time: int = 1
-    """Whole minutes, at least 1."""
+    """Whole minutes, at least 1 (``readtime:`` when given)."""
+    pin: bool = False
+    """``pin: true``: listed first on the blog index (Material)."""
+    links: Any = dataclasses.field(default=None, compare=False, hash=False)
+    """The ``links:`` value as written (Material's related links); read by `links.parse_links`."""
 
     def is_future(self, now: dt.datetime) -> bool:
         return self.date is not None and self.date > now
@@ -243,8 +250,8 @@ def _aliases(value: Any) -> tuple[tuple[str, ...], list[str]]:
     return tuple(dict.fromkeys(urls)), problems
 
 
-def normalize_tags(value: Any) -> tuple[tuple[str, ...], list[str]]:
-    """Return the tags of a post and messages about entries that were dropped.
+def normalize_tags(value: Any, noun: str = "tag", plural: str = "tags") -> tuple[tuple[str, ...], list[str]]:
+    """Return the tags (or categories, ``noun``) of a post and messages about entries that were dropped.
 
     A string is one tag, or several when comma-separated; numbers become text;
     ``null`` and empty entries are dropped; duplicates differing only by case
@@ -260,12 +267,12 @@ def normalize_tags(value: Any) -> tuple[tuple[str, ...], list[str]]:
     elif isinstance(value, (int, float, bool, dt.date)):
         items = [value]
     else:
-        return (), [f"expected a list of tags, got {type(value).__name__}; no tags were read"]
+        return (), [f"expected a list of {plural}, got {type(value).__name__}; no {plural} were read"]
     tags: list[str] = []
     seen: set[str] = set()
     for item in items:
         if isinstance(item, (Mapping, list, tuple, set)):
-            problems.append(f"expected each tag to be text, got {type(item).__name__} {item!r}")
+            problems.append(f"expected each {noun} to be text, got {type(item).__name__} {item!r}")
             continue
         name = _text(item)
         if name is None:
@@ -402,7 +409,49 @@ class _Reader:
             return None, alt
         return _text(value), alt
 
-    def flag(self, field: str) -> bool:
+    def terms(self, field: str, noun: str, plural: str, *, words: bool = False) -> tuple[str, ...]:
+        """A list of names (categories, author ids); a wrong type is reported and read as none.
+
+        A number, date or boolean is read as text, and said (Material refuses it). ``words``: a
+        text value is a space-separated list, as Jekyll reads ``categories: a b``.
+        """
+        found = self.get(field)
+        if found is None:
+            return ()
+        value = found[1]
+        if words and isinstance(value, str) and "," not in value:
+            value = value.split()
+        if isinstance(value, (int, float, bool, dt.date)):
+            self.problem(
+                found[0],
+                f"expected a list of {plural}, got {type(value).__name__} {value!r}; it is read as "
+                f"the {noun} '{value}'. Write it as a list of text ([\"{value}\"]) to silence this",
+            )
+        names, problems = normalize_tags(value, noun, plural)
+        for message in problems:
+            self.problem(found[0], message)
+        return names
+
+    def minutes(self, field: str) -> int | None:
+        """A whole number of minutes (``readtime: 7``); anything else is reported and ignored."""
+        found = self.get(field)
+        if found is None or found[1] is None:
+            return None
+        key, value = found
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+        if isinstance(value, str) and value.strip().isdigit() and int(value) > 0:
+            return int(value)
+        self.problem(
+            key, f"expected a whole number of minutes, got {value!r}; the computed reading time is shown"
+        )
+        return None
+
+    def flag(self, field: str, *, otherwise: bool = True) -> bool:
+        """``true``/``false``; anything else is reported and read as ``otherwise``.
+
+        ``draft`` keeps the default: a post that may be a draft is never published.
+        """
         found = self.get(field)
         if found is None or found[1] is None:
             return False
@@ -411,9 +460,9 @@ class _Reader:
             return value
         if isinstance(value, str) and value.strip().lower() in {"true", "yes", "on", "false", "no", "off"}:
             return value.strip().lower() in {"true", "yes", "on"}
-        # A post that may be a draft is never published.
-        self.problem(key, f"expected true or false, got {value!r}; the post is treated as a draft")
-        return True
+        then = "the post is treated as a draft" if otherwise else "it is read as false"
+        self.problem(key, f"expected true or false, got {value!r}; {then}")
+        return otherwise
 
 
 def read_image(
@@ -479,6 +528,10 @@ def read_post(
         for message in tag_problems:
             reader.problem(tags_found[0], message)
 
+    # In Jekyll's _posts folder, "categories: a b" is two categories, as Jekyll reads it.
+    jekyll = src_uri.startswith("_posts/") or "/_posts/" in src_uri
+    categories = reader.terms("categories", "category", "categories", words=jekyll)
+    authors = reader.terms("authors", "author", "authors")
     image, image_alt = reader.image()
     aliases_found = reader.get("aliases")
     aliases: tuple[str, ...] = ()
@@ -498,10 +551,12 @@ def read_post(
         draft=reader.flag("draft"),
         draft_given=(reader.get("draft") or ("", None))[1] is not None,
         slug=reader.text("slug"),
-        categories=_strings((reader.get("categories") or ("", None))[1]),
-        authors=_strings((reader.get("authors") or ("", None))[1]),
+        categories=categories,
+        authors=authors,
         no_image=reader.no_image,
-        reading_time=reading_minutes(body, words_per_minute),
+        reading_time=reader.minutes("readtime") or reading_minutes(body, words_per_minute),
+        pin=reader.flag("pin", otherwise=False),
+        links=(reader.get("links") or ("", None))[1],
         aliases=aliases,
         aliases_key=aliases_found[0] if aliases_found else "aliases",
     )

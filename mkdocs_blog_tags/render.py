@@ -103,6 +103,8 @@ class Renderer:
         if listing is not None:
             return self.listing(views, listing, page_url, **context)
         overview: View = views.overview(plan.overviews[src_uri], page_url)
+        if overview["taxonomy"] != "tags":
+            return self.render("overview.html", overview=overview, **context)
         return self.render("tags.html", tags_index=overview, overview=overview, **context)
 
     def listing(
@@ -110,22 +112,25 @@ class Renderer:
     ) -> str:
         """A listing page's HTML; each post's entry is rendered once per build and template.
 
-        The blog index shows ``entry.html`` cards, a tag page the compact
-        ``tag_entry.html``. The listing is rendered with site-relative URLs and
+        A tag page shows the compact ``tag_entry.html``, every other listing
+        ``entry.html`` cards. The listing is rendered with site-relative URLs and
         rebased to its page in one pass; a hand-written intro keeps its own links untouched.
         """
         view = views.listing(listing)
         t = context.get("t")
-        if listing.kind == "index":
-            # The blog index shows each post once: its cards are not worth keeping in memory.
+        compact = listing.kind == "tag"
+        if listing.kind == "index" and len(views.blog.taxonomies) == 1:
+            # Only the blog index shows cards, each post once: they are not worth keeping in memory.
             entries_html = [self.render("entry.html", entry=entry, t=t) for entry in view["entries"]]
         else:
-            # A post is on the page of each of its tags: its compact entry is rendered once.
-            cache = views.tag_entries_html
+            # A post is on the page of each of its tags (compact entries) and, as a card, on the index
+            # and its archive, categories and authors: each is rendered once per build.
+            cache = views.tag_entries_html if compact else views.cards_html
+            name = "tag_entry.html" if compact else "entry.html"
             entries_html = []
             for entry in view["entries"]:
                 if entry.src_uri not in cache:
-                    cache[entry.src_uri] = self.render("tag_entry.html", entry=entry, t=t)
+                    cache[entry.src_uri] = self.render(name, entry=entry, t=t)
                 entries_html.append(cache[entry.src_uri])
         html = self.render(
             "listing.html",

@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Callable
 
 from .config import Settings
+from .links import Target
 from .plan import Plan
 from .render import Renderer
 from .views import View, Views
@@ -36,6 +37,8 @@ class Build:
     site_wide: bool = True
     """This is the first blog of the site: it also minds the pages no blog owns (their share meta)."""
     others: tuple[Callable[[str], bool], ...] = ()
+    links: Callable[[str], Target | None] = lambda _: None
+    """What a path of a post's ``links:`` names (the site's pages, once read)."""
     """Whether another blog of the site (another ``blog-tags`` entry) owns a page."""
 
     def minds(self, src_uri: str) -> bool:

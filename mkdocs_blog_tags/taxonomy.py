@@ -16,6 +16,7 @@ warn once. Every slug fits in `MAX_SLUG_BYTES` bytes, however long the term.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -42,6 +43,9 @@ __all__ = [
 ]
 
 SlugMode = Literal["transliterate", "unicode"]
+
+RESERVED_SLUGS = ("index", "README")
+"""Slugs no term of a grouping laid out as Material does may take: ``category/index.md`` is the overview."""
 
 MAX_SLUG_BYTES = 100
 """The longest slug, in UTF-8 bytes, suffixes included; well under the 255 bytes of a file name."""
@@ -72,10 +76,12 @@ class Term:
     name: str
     slug: str
     count: int = 0
+    value: str = ""
+    """The term as posts write it, when that is not its name (an author's id, an archive's date)."""
 
     @property
     def key(self) -> str:
-        return tag_key(self.name)
+        return tag_key(self.value or self.name)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -169,6 +175,8 @@ def assign_slugs(
     *,
     mode: SlugMode = "transliterate",
     explicit: Mapping[str, str] | None = None,
+    natural: Callable[[str], str] | None = None,
+    unavailable: Iterable[str] = (),
 ) -> tuple[dict[str, str], list[Collision]]:
     """Give every tag name a unique slug; return ``{name: slug}`` and the collisions resolved.
 
@@ -182,13 +190,16 @@ def assign_slugs(
     first, takes its natural `tag_slug` if it is free, else the first free of
     ``-2``, ``-3``... So a tag's slug depends only on itself, ``explicit`` and
     older tags. Each slug shared by several tags gives one `Collision`, its
-    pairs in that same order (explicit slugs first).
+    pairs in that same order (explicit slugs first). ``natural`` replaces
+    `tag_slug`'s rule for the natural slug (categories keep Material's slugs);
+    an empty natural slug falls back to `tag_slug`'s. No term gets a slug of
+    ``unavailable`` (``index``, where it would be the grouping's overview page).
     """
     ordered = list(dict.fromkeys(names))
     present = {tag_key(n): n for n in reversed(ordered)}  # the oldest name of each key
     wanted = {tag_key(k): (k, v) for k, v in (explicit or {}).items()}
 
-    taken: set[str] = set()
+    taken: set[str] = set(unavailable)
     claims: list[_Claim] = []
     reserved: dict[str, _Claim] = {}
     for key, (written, value) in wanted.items():
@@ -203,7 +214,11 @@ def assign_slugs(
         if key in reserved and reserved[key].name == name:
             result[name] = reserved[key].slug
             continue
-        claim = _Claim(name, key, reserved[key].raw if key in reserved else _spelled(name, mode))
+        if key in reserved:
+            raw = reserved[key].raw
+        else:
+            raw = (natural(name) if natural is not None else "") or _spelled(name, mode)
+        claim = _Claim(name, key, raw)
         _claim(claim, taken)
         claims.append(claim)
         result[name] = claim.slug
@@ -229,6 +244,20 @@ class TaxonomySpec:
     """Folder under blog_dir of the overview and the term pages."""
     values: Callable[[Post], Sequence[str]]
     """The post's raw terms (``Post.tags``)."""
+    path_format: str | None = None
+    """Material's ``*_url_format`` (``category/{slug}``): a term's page is ``blog/category/<slug>.md``,
+    as Material writes it. ``None``: ``blog/<folder>/<slug>/index.md`` (tags)."""
+    natural_slug: Callable[[str], str] | None = None
+    """The slug of a term before collisions (see `assign_slugs`); ``None``: `tag_slug`."""
+    label: Callable[[str, Sequence[Post]], str] | None = None
+    """The name shown for a raw term, given its posts (an author's name for an id, a year for an
+    archive); ``None``: the term itself."""
+    order: Literal["name", "newest", "count", "fewest"] = "name"
+    """Terms sorted by name, by their newest post (archives), by number of posts, most (``count``) or
+    fewest (``fewest``, Material's ``view_post_count``) first; ``reverse`` turns any of them round."""
+    reverse: bool = False
+    pinned_first: bool = True
+    """Pinned posts lead the term's pages, as on Material's views (feeds stay by date)."""
     slug_option: str = "tag_slugs"
     """The option that names explicit slugs (quoted by the collision warning)."""
     explicit_slugs: Mapping[str, str] = dataclasses.field(default_factory=dict)
@@ -238,6 +267,8 @@ class TaxonomySpec:
     """Per-term feeds (in the formats the site writes)."""
     title_key: str = "tag_title"
     """Strings key of a term page's title; formatted with ``tag=<name>``."""
+    overview_title: str | None = None
+    """The overview's title as set by the user (Material's ``categories_name``), else the strings'."""
     description_key: str = "tag_description"
     """Strings key (plural, ``_one``/``_other``) of a term page's description."""
     overview_title_key: str = "tags_title"
@@ -275,19 +306,46 @@ def build_taxonomy(spec: TaxonomySpec, ordered: Sequence[Post], *, mode: SlugMod
     for post in reversed(ordered):
         for name in spec.values(post):
             spelling.setdefault(tag_key(name), name)
-    slugs, collisions = assign_slugs(spelling.values(), mode=mode, explicit=spec.explicit_slugs)
+    slugs, collisions = assign_slugs(
+        spelling.values(),
+        mode=mode,
+        explicit=spec.explicit_slugs,
+        natural=spec.natural_slug,
+        unavailable=RESERVED_SLUGS if spec.path_format is not None else (),
+    )
 
     members: dict[str, list[Post]] = {key: [] for key in spelling}
     for post in ordered:
         for name in spec.values(post):
             members[tag_key(name)].append(post)
 
-    term_by_key = {key: Term(name, slugs[name], len(members[key])) for key, name in spelling.items()}
+    label = spec.label
+    term_by_key = {
+        key: Term(label(name, members[key]), slugs[name], len(members[key]), name)
+        if label
+        else Term(name, slugs[name], len(members[key]))
+        for key, name in spelling.items()
+    }
     return Taxonomy(
         spec=spec,
-        terms=tuple(sorted(term_by_key.values(), key=lambda t: (t.key, t.name))),
+        terms=_sorted_terms(spec, term_by_key, members),
         term_by_key=term_by_key,
         posts_by_slug={term_by_key[key].slug: tuple(found) for key, found in members.items()},
         terms_by_post={p.src_uri: tuple(term_by_key[tag_key(n)] for n in spec.values(p)) for p in ordered},
         collisions=tuple(collisions),
     )
+
+
+def _sorted_terms(
+    spec: TaxonomySpec, term_by_key: Mapping[str, Term], members: Mapping[str, Sequence[Post]]
+) -> tuple[Term, ...]:
+    """The terms in the spec's order; ties by name, whichever way (Python's sort is stable, as Material's)."""
+    terms = sorted(term_by_key.values(), key=lambda t: (tag_key(t.name), t.name, t.key))
+    if spec.order == "name":
+        return tuple(reversed(terms)) if spec.reverse else tuple(terms)
+    if spec.order == "newest":
+        newest = {key: max((p.date for p in found if p.date), default=None) for key, found in members.items()}
+        epoch = dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)
+        return tuple(sorted(terms, key=lambda t: newest[t.key] or epoch, reverse=not spec.reverse))
+    most_first = (spec.order == "count") != spec.reverse
+    return tuple(sorted(terms, key=lambda t: t.count, reverse=most_first))

@@ -18,7 +18,7 @@ from .blog import Blog, ListingPage
 from .excerpts import Excerpt, listing_excerpt, rebase_links
 from .i18n import Strings, format_day
 from .posts import Post
-from .taxonomy import Term
+from .taxonomy import Term, tag_key
 from .urls import is_relative, relative_url
 
 if TYPE_CHECKING:
@@ -57,14 +57,22 @@ class Views:
     date_format: str = "long"
     drafts: frozenset[str] = frozenset()
     """src_uris shown only because drafts are on (``mkdocs serve``)."""
+    avatar_url_of: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    """Author id -> its avatar, as a site-relative URL or an outside URL."""
+    max_authors: int = 1
+    """Authors of a post shown on its listing entry (Material's ``post_excerpt_max_authors``)."""
+    max_categories: int = 5
     _fixed_cache: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, init=False, repr=False)
     _entry_cache: dict[str, View] = dataclasses.field(default_factory=dict, init=False, repr=False)
     _term_urls: dict[tuple[str, str], str] = dataclasses.field(default_factory=dict, init=False, repr=False)
     _site_term_links: dict[tuple[str, str], View] = dataclasses.field(
         default_factory=dict, init=False, repr=False
     )
+    _overview_urls: dict[str, str] | None = dataclasses.field(default=None, init=False, repr=False)
     tag_entries_html: dict[str, str] = dataclasses.field(default_factory=dict, init=False, repr=False)
     """post src_uri -> its ``tag_entry.html``, rendered by the `Renderer` once per build."""
+    cards_html: dict[str, str] = dataclasses.field(default_factory=dict, init=False, repr=False)
+    """post src_uri -> its ``entry.html`` card, when several listings show cards."""
 
     @classmethod
     def of(cls, plan: Plan, excerpts: Mapping[str, Excerpt]) -> Views:
@@ -77,6 +85,9 @@ class Views:
             strings=plan.settings.strings,
             date_format=plan.settings.date_format,
             drafts=plan.drafts,
+            avatar_url_of=plan.avatars,
+            max_authors=plan.settings.groupings.excerpt_max_authors,
+            max_categories=plan.settings.groupings.excerpt_max_categories,
         )
 
     def _link(self, target: str, page_url: str) -> str:
@@ -114,6 +125,35 @@ class Views:
     def tag_links(self, post: Post, page_url: str) -> list[View]:
         return self.term_links("tags", post, page_url)
 
+    def category_links(self, post: Post, page_url: str) -> list[View]:
+        return self.term_links("categories", post, page_url) if "categories" in self.blog.taxonomies else []
+
+    def author_views(self, post: Post, page_url: str) -> list[View]:
+        """``{id, name, description, url, profile_url, avatar}`` of each author of the post.
+
+        ``url`` is the author's own ``url``, else their profile page (``authors_profiles``), else none.
+        """
+        profiles = self.blog.taxonomies.get("authors")
+        views = []
+        for author in self.blog.authors_of(post):
+            profile = None
+            if profiles is not None:
+                term = profiles.term_by_key.get(tag_key(author.id))
+                if term is not None:
+                    profile = self._link(self._term_url("authors", term.slug), page_url)
+            avatar = self.avatar_url_of.get(author.id)
+            views.append(
+                View(
+                    id=author.id,
+                    name=author.name,
+                    description=author.description,
+                    url=author.url or profile,
+                    profile_url=profile,
+                    avatar=View(url=self._link(avatar, page_url), alt=author.name) if avatar else None,
+                )
+            )
+        return views
+
     def _site_term_link(self, taxonomy: str, term: Term) -> View:
         """``{name, slug, count, url}`` of a term, its URL site-relative; one view per term and build."""
         key = (taxonomy, term.slug)
@@ -142,8 +182,7 @@ class Views:
                 "reading_time_text": self.strings.format("reading_time", minutes=post.reading_time),
                 "description": post.description,
                 "draft": post.src_uri in self.drafts,
-                "authors": list(post.authors),
-                "categories": list(post.categories),
+                "pinned": post.pin,
             }
         return fixed
 
@@ -154,6 +193,8 @@ class Views:
             self._fixed(post),
             url=self._link_to(post.src_uri, page_url),
             tags=self.tag_links(post, page_url),
+            categories=self.category_links(post, page_url),
+            authors=self.author_views(post, page_url),
             image=View(url=self._link(image_url, page_url), alt=post.image_alt or "") if image_url else None,
         )
 
@@ -166,6 +207,8 @@ class Views:
         view = self._entry_cache.get(post.src_uri)
         if view is None:
             view = self.post(post, "")
+            view["authors"] = view["authors"][: self.max_authors]
+            view["categories"] = view["categories"][: self.max_categories]
             excerpt = self.excerpt(post)
             view["src_uri"] = post.src_uri
             view["excerpt_html"] = rebase_links(excerpt.html, excerpt.base_url, "") if excerpt else None
@@ -182,9 +225,23 @@ class Views:
         def link(uri: str | None) -> str | None:
             return self._link_to(uri, "") if uri else None
 
+        overviews = self.overview_links()
         term = listing.term
         term_view = View(name=term.name, slug=term.slug, count=term.count) if term is not None else None
+        author = None
+        if listing.taxonomy == "authors" and term is not None:
+            person = self.blog.people.get(term.value)
+            if person is not None:
+                avatar = self.avatar_url_of.get(person.id)
+                author = View(
+                    id=person.id,
+                    name=person.name,
+                    description=person.description,
+                    url=person.url,
+                    avatar=View(url=avatar, alt=person.name) if avatar else None,
+                )
         return View(
+            author=author,
             kind=listing.kind,
             number=listing.number,
             count=listing.count,
@@ -196,23 +253,33 @@ class Views:
             older_url=link(listing.older_uri),
             first_url=link(listing.first_uri),
             tags_index_url=link(self.blog.tags_index_uri),
-            overview_url=link(self.blog.overview_uri(listing.taxonomy)) if listing.taxonomy else None,
+            overview_url=overviews.get(listing.taxonomy) if listing.taxonomy else None,
+            overview_urls=overviews,
             blog_url=link(self.blog.index_uri),
         )
+
+    def overview_links(self) -> dict[str, str]:
+        """Grouping name -> the site-relative URL of its overview page, for those that have one."""
+        if self._overview_urls is None:
+            self._overview_urls = {name: self.url_of[uri] for uri, name in self.blog.overviews().items()}
+        return self._overview_urls
 
     def overview(self, taxonomy: str, page_url: str) -> View:
         """The context of a grouping's overview: every term with its count and page.
 
         The terms are under ``terms``, and also under ``tags`` (the name ``tags.html`` has always used).
         """
-        terms = [
-            View(
-                self._site_term_link(taxonomy, term),
-                count_text=self.strings.posts(term.count),
-                url=self._link(self._term_url(taxonomy, term.slug), page_url),
+        terms = []
+        for term in self.blog.taxonomies[taxonomy].terms:
+            avatar = self.avatar_url_of.get(term.value) if taxonomy == "authors" else None
+            terms.append(
+                View(
+                    self._site_term_link(taxonomy, term),
+                    count_text=self.strings.posts(term.count),
+                    url=self._link(self._term_url(taxonomy, term.slug), page_url),
+                    avatar=View(url=self._link(avatar, page_url), alt=term.name) if avatar else None,
+                )
             )
-            for term in self.blog.taxonomies[taxonomy].terms
-        ]
         return View(
             taxonomy=taxonomy,
             terms=terms,

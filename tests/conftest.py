@@ -163,6 +163,14 @@ class _Theme(dict[str, Any]):
     dirs: tuple[str, ...] = ()
 
 
+def directory_url(uri: str) -> str:
+    """MkDocs' URL of a Markdown page with use_directory_urls (for core tests without a build)."""
+    stem = uri[: -len(".md")]
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
 def settings(options: Mapping[str, Any] | None = None, command: str = "build", **site: Any) -> Settings:
     """Settings from plugin options and a stand-in for the few MkDocs settings the core reads."""
     plugin = BlogTagsPlugin()

@@ -9,6 +9,7 @@ from typing import Any
 import feedparser
 import pytest
 import yaml
+from conftest import directory_url as url_of
 from conftest import settings
 from lxml import etree
 
@@ -39,14 +40,6 @@ NOW = dt.datetime(2026, 12, 1, tzinfo=UTC)
 def post(name: str, day: int | None, tags: tuple[str, ...] = (), **fields: Any) -> Post:
     date = dt.datetime(2024, 1, day, tzinfo=UTC) if day else None
     return Post(f"blog/posts/{name}.md", name.title(), date, tags=tags, **fields)
-
-
-def url_of(uri: str) -> str:
-    """MkDocs' URL of a Markdown page with use_directory_urls."""
-    stem = uri[: -len(".md")]
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
 
 
 def plan_for(
@@ -175,7 +168,7 @@ def test_drafts_future_and_unreadable_posts_are_left_out_unless_drafts_are_shown
 
 
 def test_generated_pages_have_titles_and_only_the_blog_is_in_the_nav() -> None:
-    s = settings({"per_page": 1})
+    s = settings({"per_page": 1, "archive": False})
     blog = make_blog(s, [post("a", 1, ("C++",)), post("b", 2)])
     pages = {p.src_uri: p for p in generated_pages(s, blog)}
     assert list(pages) == [
@@ -350,7 +343,7 @@ def test_post_header_keeps_only_its_title_in_the_content_until_the_page_is_writt
     plan = plan_for([post("a", 1, ("Tag",))])
     views = Views.of(plan, {})
     html = "<h1>A</h1><p>Body</p>" if has_h1 else "<p>Body</p>"
-    header = View(date=True, reading_time=True, tags=True, image=True)
+    header = View(date=True, reading_time=True, authors=True, categories=True, tags=True, image=True)
     content, rest = Renderer(()).post_header(
         views, plan.posts["blog/posts/a.md"], "blog/posts/a/", html, header, plan.settings.strings
     )

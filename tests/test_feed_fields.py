@@ -65,7 +65,7 @@ def feed_of(text: str) -> Feed:
         summary_html=f"<p>{html_escape(text)}</p>",
         content_html=f"<div><p>{html_escape(text)}</p></div>",
         tags=(text, "plain"),
-        authors=(text, "Ana"),
+        authors=((text, None), ("Ana", None)),
     )
     return Feed(
         title=text,

@@ -199,7 +199,7 @@ def test_writers_parse_cleanly_and_round_trip(
         summary_text=content,
         content_html=content,
         tags=tuple(tags),
-        authors=(author,) if author else (),
+        authors=((author, None),) if author else (),
     )
     feed = Feed(
         title,

@@ -22,6 +22,7 @@ from mkdocs_blog_tags.blog import build_blog
 from mkdocs_blog_tags.feeds import Feed, FeedEntry, atom, rss
 from mkdocs_blog_tags.i18n import Strings
 from mkdocs_blog_tags.meta import PageFacts, build_head_meta
+from mkdocs_blog_tags.plan import Credit
 from mkdocs_blog_tags.posts import Post, read_post
 from mkdocs_blog_tags.render import Renderer
 from mkdocs_blog_tags.views import Excerpt, Views
@@ -160,7 +161,14 @@ def test_random_front_matter_renders_inert_html(metas: list[dict[str, Any]], bod
             "post_header.html",
             post=views.post(post, "blog/x/"),
             show_title=True,
-            header={"date": True, "reading_time": True, "tags": True, "image": True},
+            header={
+                "date": True,
+                "reading_time": True,
+                "authors": True,
+                "categories": True,
+                "tags": True,
+                "image": True,
+            },
             t=STRINGS,
         )
         assert_inert(header)
@@ -202,7 +210,7 @@ def test_random_front_matter_gives_exact_meta_and_json_ld(meta: dict[str, Any]) 
         modified=post.updated,
         tags=post.tags,
         section=post.categories[0] if post.categories else None,
-        authors=post.authors,
+        authors=tuple(Credit(name) for name in post.authors),
     )
     head = build_head_meta(facts)
     html = RENDERER.render("meta.html", meta=head)
@@ -239,7 +247,7 @@ def test_random_front_matter_gives_parseable_feeds(metas: list[dict[str, Any]]) 
                 summary_html=f"<p>{post.description or ''}</p>",
                 summary_text=post.description or "",
                 tags=post.tags,
-                authors=post.authors,
+                authors=tuple((name, None) for name in post.authors),
             )
         )
     feed = Feed(
