@@ -324,6 +324,14 @@ class FeedFile:
     content: bytes
 
 
+def _terms(plan: Plan, post: Post) -> tuple[str, ...]:
+    """A feed item's categories: the post's tags, then its categories (once each)."""
+    names = [tag.name for tag in plan.blog.tags_of(post)]
+    if "categories" in plan.blog.taxonomies:
+        names += [term.name for term in plan.blog.taxonomies["categories"].terms_of(post)]
+    return tuple(dict.fromkeys(names))
+
+
 def _entry(
     plan: Plan, post: Post, excerpts: Mapping[str, Excerpt], contents: Mapping[str, Excerpt]
 ) -> FeedEntry:
@@ -345,7 +353,7 @@ def _entry(
         updated=post.updated,
         summary_html=summary_html,
         content_html=absolutize_links(content.html, url) if content else None,
-        tags=tuple(tag.name for tag in plan.blog.tags_of(post)),
+        tags=_terms(plan, post),
         authors=tuple((credit.name, credit.url) for credit in plan.credits(post)),
         image_url=image[0].url if image else None,
         image_type=image[0].type if image else None,

@@ -617,3 +617,12 @@ def test_hostile_category_and_author_values_stay_text(
         assert not feedparser.parse(feed.read_bytes()).bozo, feed
     blog_items = json.loads((site.site / "blog/feed.json").read_text(encoding="utf-8"))["items"]
     assert blog_items[0]["authors"] == [{"name": EVIL_NAME, "url": EVIL_URL}]
+
+
+def test_feed_items_carry_the_posts_tags_and_categories(tmp_path: Path) -> None:
+    site = build_site(tmp_path, SITE_FILES, plugin_config=SITE_OPTIONS)
+    for name in ("feed.xml", "atom.xml"):
+        feed = feedparser.parse((site.site / "blog" / name).read_bytes())
+        terms = {entry.title: sorted(t.term for t in entry.get("tags", [])) for entry in feed.entries}
+        assert terms["Steam"] == ["Green", "Tea", "Thé"], name
+        assert terms["Kettles"] == ["Slow Living", "Tea"], name
