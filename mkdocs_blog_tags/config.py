@@ -103,13 +103,17 @@ def _format_fields(text: str) -> list[str]:
 
 
 class _UrlFormat(c.Type[str]):
-    """A format string whose placeholders are all among ``known`` (and include ``required``)."""
+    """A format string whose placeholders are all among ``known`` (and include one of ``required``)."""
 
     def __init__(
-        self, known: tuple[str, ...], required: str | None = None, default: str | None = None
+        self,
+        known: tuple[str, ...],
+        required: str | tuple[str, ...] | None = None,
+        default: str | None = None,
     ) -> None:
         super().__init__(str, default=default)
-        self.known, self.needs = known, required
+        self.known = known
+        self.needs = (required,) if isinstance(required, str) else required
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
@@ -122,8 +126,9 @@ class _UrlFormat(c.Type[str]):
             names = ", ".join("{" + f + "}" for f in unknown)
             known = ", ".join("{" + f + "}" for f in self.known)
             raise ValidationError(f"unknown placeholder {names} in {text!r}; known placeholders: {known}.")
-        if self.needs and self.needs not in fields:
-            raise ValidationError(f"{text!r} must contain {{{self.needs}}}.")
+        if self.needs and not any(need in fields for need in self.needs):
+            either = " or ".join("{" + need + "}" for need in self.needs)
+            raise ValidationError(f"{text!r} must contain {either}.")
         return text
 
 
@@ -310,7 +315,8 @@ class _Options(base.Config):
     feeds = c.SubConfig(FeedsConfig)
     """RSS, Atom and JSON Feed files next to the blog index and each tag page."""
     pagination = c.Type(bool, default=True)
-    """``false``: every listing is one page (Material's option)."""
+    """``false``: the blog index and the category, archive and author pages are one page each (Material's
+    option; tag pages follow ``tag_per_page``)."""
     post_excerpt_max_authors = _NonNegativeInt(default=1)
     """Authors shown on a post's entry in listings (Material's option); 0 for none."""
     post_excerpt_max_categories = _NonNegativeInt(default=5)
@@ -354,7 +360,9 @@ class _Options(base.Config):
     authors_profiles = c.Type(bool, default=False)
     """A page per author listing their posts."""
     authors_profiles_name = c.Optional(c.Type(str))
-    authors_profiles_url_format = _UrlFormat(("slug", "name"), default="author/{slug}")
+    authors_profiles_url_format = _UrlFormat(
+        ("slug", "name"), required=("slug", "name"), default="author/{slug}"
+    )
     """Path of an author's page under blog_dir; ``{slug}`` is the author's ``slug``, else the id."""
     authors_profiles_pagination = c.Optional(c.Type(bool))
     authors_profiles_pagination_per_page = c.Optional(_NonNegativeInt(default=None))
@@ -453,8 +461,8 @@ class Groupings:
             archive_per_page=pages("archive"),
             archive_title=title("archive_name", "blog.archive"),
             authors=options.authors,
-            authors_file=posixpath.normpath(authors_file.format(blog=blog_dir).strip("/")),
-            authors_file_given=authors_file != "{blog}/.authors.yml",
+            authors_file=(path := posixpath.normpath(authors_file.format(blog=blog_dir).strip("/"))),
+            authors_file_given=path != posixpath.normpath(posixpath.join(blog_dir, ".authors.yml")),
             authors_profiles=options.authors_profiles,
             authors_url_format=options.authors_profiles_url_format,
             authors_per_page=pages("authors_profiles"),

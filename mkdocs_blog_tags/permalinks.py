@@ -21,6 +21,7 @@ from pymdownx.slugs import slugify as pymdownx_slugify
 
 from .config import Settings
 from .posts import Post
+from .taxonomy import slugify
 
 __all__ = [
     "category_slug",
@@ -47,7 +48,9 @@ def category_slug(name: str, settings: Settings) -> str:
     gets ``-2``; post URLs keep the shared slug, as on Material).
     """
     explicit = {k.casefold(): v for k, v in settings.groupings.category_slugs.items()}
-    return explicit.get(name.casefold()) or material_slug(name, settings.groupings.categories_separator)
+    if name.casefold() in explicit:
+        return slugify(explicit[name.casefold()], "unicode")  # as the category's page has it
+    return material_slug(name, settings.groupings.categories_separator)
 
 
 def posts_folder(settings: Settings, src_uris: Iterable[str]) -> str:

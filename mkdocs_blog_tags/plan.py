@@ -230,11 +230,18 @@ def make_blog(settings: Settings, posts: Iterable[Post], people: Mapping[str, Au
 
 def collision_message(taxonomy: Taxonomy, collision: Collision) -> str:
     """The one warning for terms whose slugs collide, naming every term and the slug it got."""
+    fix = f"Choose slugs with {taxonomy.spec.slug_option} to silence this."
+    if len(collision.assigned) == 1:  # a slug no term may take (``index``: the overview's page)
+        name, slug = collision.assigned[0]
+        return (
+            f"{taxonomy.name}: '{name}' cannot have the slug '{collision.slug}', which is taken; it gets "
+            f"'{slug}'. {fix}"
+        )
     names = ", ".join(f"'{name}'" for name, _ in collision.assigned)
     pages = ", ".join(f"'{name}' -> {slug}" for name, slug in collision.assigned)
     return (
         f"{taxonomy.name} {names} all give the slug '{collision.slug}'; they keep separate pages: "
-        f"{pages}. Choose slugs with the '{taxonomy.spec.slug_option}' option to silence this."
+        f"{pages}. {fix}"
     )
 
 
@@ -270,12 +277,22 @@ class Occupied:
         return found
 
 
+def _url_folder(uri: str) -> str:
+    """The folder of a page's URL: ``blog/tags/index.md`` and ``blog/category/tea.md`` -> their own."""
+    folder, name = posixpath.split(uri)
+    return folder if name in FOLDER_INDEXES else posixpath.splitext(uri)[0]
+
+
 def _alternatives(uri: str) -> Iterable[str]:
-    """``blog/tags/index.md`` -> ``blog/tags-2/index.md``, ``blog/tags-3/index.md``..."""
+    """``blog/tags/index.md`` -> ``blog/tags-2/index.md``...; ``blog/category/tea.md`` -> ``tea-2.md``..."""
     folder, name = posixpath.split(uri)
     parent, last = posixpath.split(folder)
+    stem, suffix = posixpath.splitext(name)
     for number in range(2, 1000):
-        yield posixpath.join(parent, f"{last}-{number}", name)
+        if name in FOLDER_INDEXES:
+            yield posixpath.join(parent, f"{last}-{number}", name)
+        else:
+            yield posixpath.join(folder, f"{stem}-{number}{suffix}")
 
 
 def _describe(blog: Blog, uri: str) -> str:
@@ -305,16 +322,15 @@ def relocate(blog: Blog, occupant: Callable[[str], str | None]) -> tuple[Blog, l
         owner = occupant(uri)
         if owner is None or owner == uri:
             continue
-        if posixpath.dirname(owner) == posixpath.dirname(uri) and posixpath.basename(owner) in FOLDER_INDEXES:
+        if posixpath.basename(owner) in FOLDER_INDEXES and _url_folder(owner) == _url_folder(uri):
             moved[uri] = owner
             continue
         target = next(alt for alt in _alternatives(uri) if alt not in taken and occupant(alt) is None)
         taken.add(target)
         moved[uri] = target
-        where = posixpath.dirname(uri)
         problems.append(
-            f"{owner} is published at {where}/, where {_describe(blog, uri)} would be; that page moves to "
-            f"{posixpath.dirname(target)}/. Rename or move {owner} to keep the usual address."
+            f"{owner} is published at {_url_folder(uri)}/, where {_describe(blog, uri)} would be; that page "
+            f"moves to {_url_folder(target)}/. Rename or move {owner} to keep the usual address."
         )
     if not moved:
         return blog, problems

@@ -37,9 +37,9 @@ class Build:
     site_wide: bool = True
     """This is the first blog of the site: it also minds the pages no blog owns (their share meta)."""
     others: tuple[Callable[[str], bool], ...] = ()
+    """Whether another blog of the site (another ``blog-tags`` entry) owns a page."""
     links: Callable[[str], Target | None] = lambda _: None
     """What a path of a post's ``links:`` names (the site's pages, once read)."""
-    """Whether another blog of the site (another ``blog-tags`` entry) owns a page."""
 
     def minds(self, src_uri: str) -> bool:
         """Whether this blog writes the head of a page that is none of its own."""

@@ -258,8 +258,8 @@ class TaxonomySpec:
     reverse: bool = False
     pinned_first: bool = True
     """Pinned posts lead the term's pages, as on Material's views (feeds stay by date)."""
-    slug_option: str = "tag_slugs"
-    """The option that names explicit slugs (quoted by the collision warning)."""
+    slug_option: str = "the 'tag_slugs' option"
+    """Where explicit slugs are set, as the collision warning says it."""
     explicit_slugs: Mapping[str, str] = dataclasses.field(default_factory=dict)
     per_page: int = 0
     """Posts per term page; 0: one page per term."""

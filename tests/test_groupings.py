@@ -20,7 +20,15 @@ from mkdocs_blog_tags.config import BlogTagsConfig, Settings, _SortBy
 from mkdocs_blog_tags.feeds import feed_files
 from mkdocs_blog_tags.groupings import grouping_problems
 from mkdocs_blog_tags.permalinks import post_path
-from mkdocs_blog_tags.plan import Plan, collision_message, generated_pages, make_blog, make_plan, select_posts
+from mkdocs_blog_tags.plan import (
+    Plan,
+    collision_message,
+    generated_pages,
+    make_blog,
+    make_plan,
+    relocate,
+    select_posts,
+)
 from mkdocs_blog_tags.plugin import BlogTagsPlugin
 from mkdocs_blog_tags.posts import Post, read_post
 from mkdocs_blog_tags.render import Renderer
@@ -544,3 +552,44 @@ def test_categories_in_post_urls_use_the_categories_separator() -> None:
     p = post("a", "2024-01-01", categories=("Slow Living",))
     assert category_pages(make_blog(s, [p])) == {"Slow Living": "blog/category/slow_living.md"}
     assert post_path(p, "{categories}/{slug}", s) == "blog/slow_living/a.md"
+
+
+def test_an_explicit_category_slug_is_the_same_in_post_urls_and_on_the_category_page() -> None:
+    s = settings({"post_url_format": "{categories}/{slug}", "category_slugs": {"Slow Living": "My Cat"}})
+    p = post("a", "2024-01-01", categories=("Slow Living",))
+    assert category_pages(make_blog(s, [p])) == {"Slow Living": "blog/category/my-cat.md"}
+    assert post_path(p, "{categories}/{slug}", s) == "blog/my-cat/a.md"
+
+
+def test_a_users_page_at_a_category_pages_path_keeps_it_and_the_category_moves_beside_it() -> None:
+    s = settings()
+    blog = make_blog(s, [post("a", "2024-01-01", categories=("CSharp",))])
+    # The user's blog/category/csharp/index.md and blog/category/csharp.md publish at the same URL.
+    taken = {"blog/category/csharp.md": "blog/category/csharp/index.md"}
+    moved, problems = relocate(blog, taken.get)
+    assert moved.moved == {"blog/category/csharp.md": "blog/category/csharp/index.md"}  # its intro
+    assert problems == []
+    taken = {"blog/category/csharp.md": "blog/category/csharp.html.md"}  # any other file there
+    moved, problems = relocate(blog, taken.get)
+    assert moved.moved == {"blog/category/csharp.md": "blog/category/csharp-2.md"}
+    assert problems == [
+        "blog/category/csharp.html.md is published at blog/category/csharp/, where the page of 'CSharp' would "
+        "be; that page moves to blog/category/csharp-2/. Rename or move blog/category/csharp.html.md to keep "
+        "the usual address."
+    ]
+
+
+def test_a_term_that_cannot_take_its_slug_is_named_alone() -> None:
+    blog = make_blog(settings(), [post("a", "2024-01-01", categories=("Index",))])
+    (collision,) = blog.taxonomies["categories"].collisions
+    assert collision_message(blog.taxonomies["categories"], collision) == (
+        "categories: 'Index' cannot have the slug 'index', which is taken; it gets 'index-2'. "
+        "Choose slugs with the 'category_slugs' option to silence this."
+    )
+
+
+@pytest.mark.parametrize("value", ["people", "people/{page}"])
+def test_an_author_url_format_needs_the_slug_or_the_name(value: str) -> None:
+    errors, _ = BlogTagsPlugin().load_config({"authors_profiles_url_format": value})
+    assert [name for name, _ in errors] == ["authors_profiles_url_format"]
+    assert "{slug} or {name}" in str(errors[0][1]) or "unknown placeholder {page}" in str(errors[0][1])
