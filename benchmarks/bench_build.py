@@ -12,10 +12,11 @@ Examples::
     python benchmarks/bench_build.py --posts 200,1000 --themes mkdocs,material --runs 3
     python benchmarks/bench_build.py --posts 1000 --ablation --instructions --runs 1
 
-``--ablation`` adds builds of (b) with the share meta, the feeds, the post headers, and all three,
-switched off. ``--instructions`` counts the instructions of each first build under valgrind
-instead of timing it: slower, but the same on every run, where wall time on a shared machine
-drifts by tens of percent.
+``--ablation`` adds builds of (b) with the share meta, the feeds, the post headers, all three, and
+the archive and category pages switched off (``--ablation no-groupings,core`` for some of them).
+``--instructions`` counts the instructions of each first build under valgrind instead of timing
+it: slower, but the same on every run, where wall time on a shared machine drifts by tens of
+percent.
 
 The default work directory is a temporary folder, removed at the end; pass ``--workdir`` to keep
 the corpus and the configurations (a corpus is then reused when its size and seed match).
@@ -44,6 +45,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -78,6 +80,7 @@ _VOCABULARY = (
 )
 WORDS = tuple(_VOCABULARY.split())
 
+CATEGORIES = ("Ingénierie", "Actualités", "Outils", "Recherche", "Retours d’expérience")
 TAGS = (
     "Ingénierie des médias", "Éthique", "Réseau", "Sécurité", "Données", "Télécommunications",
     "Intelligence artificielle", "Cybersécurité", "Développement web", "Expérience utilisateur",
@@ -104,6 +107,7 @@ ABLATIONS = {
     "no-meta": ["meta: false"],
     "no-feeds": ["feeds: {rss: false, atom: false, json: false}"],
     "no-header": ["header: {date: false, reading_time: false, tags: false, image: false}"],
+    "no-groupings": ["archive: false", "categories: false"],
     "core": [
         "meta: false",
         "feeds: {rss: false, atom: false, json: false}",
@@ -220,19 +224,31 @@ def _quote(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _categories(title: str) -> list[str]:
+    """One or two categories, a function of the title: the corpus's other fields keep the seed's values."""
+    first = zlib.crc32(title.encode("utf-8"))
+    picked = [CATEGORIES[first % len(CATEGORIES)]]
+    if first % 3 == 0:
+        picked.append(CATEGORIES[(first // 7 + 1) % len(CATEGORIES)])
+    return list(dict.fromkeys(picked))
+
+
 def make_post(rng: random.Random) -> str:
-    """One post with the reference post's front matter fields."""
+    """One post with the reference post's front matter fields, and Material's ``categories``."""
     date = DATE_START + dt.timedelta(days=rng.randint(0, (DATE_END - DATE_START).days))
     tags = rng.sample(TAGS, rng.randint(1, 5))
+    title = _title(rng, 4, 10)
     lines = [
         "---",
-        f"title: {_quote(_title(rng, 4, 10))}",
+        f"title: {_quote(title)}",
         f"date: {date.isoformat()}",
         f"description: {_quote(' '.join(_sentence(rng) for _ in range(rng.randint(1, 2))))}",
         f"image: ../images/img-{rng.randrange(IMAGE_COUNT)}.jpg",
         f"imageAltAttribute: {_quote('illustration de ' + ' '.join(rng.choices(WORDS, k=3)))}",
         "tags:",
         *(f"   - {_quote(tag)}" for tag in tags),
+        "categories:",
+        *(f"   - {_quote(name)}" for name in _categories(title)),
         "---",
     ]
     return "\n".join(lines) + "\n" + _body(rng)
@@ -575,8 +591,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1, help="seed of the corpus generator (default: 1)")
     parser.add_argument(
         "--ablation",
-        action="store_true",
-        help="also build (b) without meta, without feeds, without headers, and with all three off",
+        nargs="?",
+        const=",".join(ABLATIONS),
+        default="",
+        help="also build (b) with parts off: all of " + ", ".join(ABLATIONS) + ", or a comma list of them",
     )
     parser.add_argument(
         "--instructions",
@@ -597,6 +615,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         args.posts, args.runs, args.themes, args.no_material_blog = [SMOKE_POSTS], 1, ["mkdocs"], True
     if args.runs < 1 or not args.themes:
         parser.error("--runs must be >= 1 and --themes must name a theme")
+    unknown = [name for name in args.ablation.split(",") if name and name not in ABLATIONS]
+    if unknown:
+        parser.error(f"--ablation: unknown {', '.join(unknown)}; known: {', '.join(ABLATIONS)}")
     return args
 
 
@@ -640,7 +661,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             corpus = write_corpus(workdir, n, args.seed)
             print(f"corpus N={n}: {corpus} ({time.perf_counter() - start:.1f} s)", file=sys.stderr)
             for theme in args.themes:
-                for variant in (*VARIANTS, *(ABLATIONS if args.ablation else ())):
+                ablations = [name for name in args.ablation.split(",") if name]
+                for variant in (*VARIANTS, *ablations):
                     if variant == "material-blog" and (theme != "material" or args.no_material_blog):
                         continue
                     cases.append(Case(n, theme, variant, write_config(workdir, corpus, theme, variant)))
@@ -684,8 +706,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     resolved = ["--posts", posts, "--themes", themes, "--runs", str(args.runs), "--seed", str(args.seed)]
     if args.no_material_blog:
         resolved.append("--no-material-blog")
-    flags = (("--ablation", args.ablation), ("--instructions", args.instructions))
-    resolved += [flag for flag, on in flags if on]
+    if args.ablation:
+        resolved += ["--ablation", args.ablation]
+    if args.instructions:
+        resolved.append("--instructions")
     print("Same as:  " + shlex.join([sys.executable, sys.argv[0], *resolved]))
     if args.instructions:
         print(
