@@ -15,8 +15,10 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from . import markers, navigation
 from . import plan as core
 from .authors import Author
 from .authors import read_authors as parse_authors
@@ -28,9 +30,10 @@ from .head import escaped_title
 from .images import DocsFile
 from .links import Target, parse_links, resolve_links
 from .permalinks import media_dest, post_paths, previous_paths
-from .posts import FrontMatterError, Post, Problem, read_post, split_front_matter
+from .posts import FrontMatterError, Post, Problem, normalize_tags, read_post, split_front_matter
 from .redirects import plan_redirects, redirect_context
 from .state import Build
+from .urls import relative_url
 
 __all__ = [
     "add_generated",
@@ -173,6 +176,38 @@ def add_redirects(files: Files, config: MkDocsConfig, build: Build, previous: Ma
     return problems
 
 
+def page_tags(files: Files, settings: Settings) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
+    """The ``tags:`` of the pages outside the blog (``page_tags: true``): src_uri -> tags."""
+    if not settings.page_tags:
+        return {}, []
+    found: dict[str, tuple[str, ...]] = {}
+    problems: list[Problem] = []
+    for file in files.documentation_pages():
+        if file.inclusion.is_excluded() or core.within(file.src_uri, settings.layout.blog_dir):
+            continue
+        meta = front_matter(file)
+        key = next((k for k in settings.fields["tags"] if k in meta), None)
+        if key is None:
+            continue
+        tags, messages = normalize_tags(meta[key])
+        problems += [Problem(file.src_uri, key, message) for message in messages]
+        if tags:
+            found[file.src_uri] = tags
+    return found, problems
+
+
+def page_info(files: Files) -> Callable[[str], tuple[str, str] | None]:
+    """``(title, site-relative URL)`` of a page, for listings of tagged pages (titles known once read)."""
+
+    def info(src_uri: str) -> tuple[str, str] | None:
+        file = files.get_file_from_path(src_uri)
+        if file is None or file.page is None:
+            return None
+        return file.page.title or src_uri, file.url
+
+    return info
+
+
 def read_authors(config: MkDocsConfig, settings: Settings) -> tuple[dict[str, Author] | None, list[Problem]]:
     """The authors file (``None`` when authors are off, or there is no file and none was named)."""
     groupings = settings.groupings
@@ -268,6 +303,75 @@ def related_links(
     return html, [*problems, *unresolved]
 
 
+def tidy_nav(build: Build, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """The site's navigation with the blog as one link (`navigation.tidy_nav`)."""
+    plan, settings = build.plan, build.settings
+    assert plan is not None
+    index = plan.blog.index_uri
+    return navigation.tidy_nav(
+        nav,
+        owns=plan.role,
+        index_uri=index,
+        files=files,
+        overviews=list(plan.overviews),
+        with_overviews=settings.nav_overviews,
+        title=plan.page_titles.get(index, settings.strings["blog"]),
+        keep=navigation.nav_paths(settings.nav),
+        nav_config=config.nav,
+    )
+
+
+def fill_page(build: Build, page: Page, context: dict[str, Any]) -> list[Problem]:
+    """The blog's part of a page once every page is read: listing and overview content, a post's
+    related links and footer, the markers of any page, and the theme's ``blog``/``post``/``listing``."""
+    plan, views, renderer = build.plan, build.views, build.renderer
+    assert plan is not None and views is not None
+    uri = page.file.src_uri
+    role = plan.role(uri)
+    problems: list[Problem] = []
+    if role == "post":
+        post = plan.posts[uri]
+        links, problems = related_links(build, page, build.links)
+        footer_html = post_footer(build, post, page.url)
+        related = build.related().get(uri, ())
+        page.content = (page.content or "") + links + footer_html
+        navigation.toc_with_title(page, post.title)  # a post with no heading of its own
+        context["post"] = views.theme_post(post, page.url, build.neighbours()[uri], related)
+    elif role is not None:
+        title = build.titles.get(uri, "")
+        page.content = renderer.generated_page(
+            plan, views, uri, page.url, title=title, intro_html=page.content or ""
+        )
+        navigation.toc_with_title(page, title)  # themes that always show a TOC get its h1, not a blank
+        listing = plan.listings.get(uri)
+        if listing is not None:
+            context["listing"] = views.theme_listing(listing, page.url)
+    page.content, found = markers.expand(
+        page.content or "", src_uri=uri, page_url=page.url, plan=plan, views=views, renderer=renderer
+    )
+    context["blog"] = views.theme_blog()
+    return [*problems, *found]
+
+
+def post_footer(build: Build, post: Post, page_url: str) -> str:
+    """The navigation under a post (``post_footer.html``)."""
+    plan, views, footer = build.plan, build.views, build.settings.footer
+    assert plan is not None and views is not None
+    newer, older = build.neighbours()[post.src_uri]
+    related = build.related().get(post.src_uri, ())[: footer["related"]]
+    if not (footer["previous_next"] or footer["related"] or footer["blog_link"]):
+        return ""
+    return build.renderer.render(
+        "post_footer.html",
+        footer=footer,
+        previous=views.nav_link(newer, page_url),
+        next=views.nav_link(older, page_url),
+        related=[views.nav_link(other, page_url) for other in related],
+        blog_url=relative_url(plan.url_of[plan.blog.index_uri], page_url),
+        t=build.settings.strings,
+    )
+
+
 def rebuild_listings(pages: Mapping[str, File], plan: core.Plan) -> None:
     """A hand-written listing page shows other pages: ``--dirty`` builds must rebuild it always."""
     for uri, file in pages.items():
@@ -286,7 +390,12 @@ def settle_title(build: Build, page: Page) -> Problem | None:
     uri = page.file.src_uri
     if not build.handles(uri):
         return None
-    title, problem = build.plan.title_of(uri, page.title)
+    value = page.title
+    if build.plan.role(uri) in ("listing", "overview") and "title" not in page.meta:
+        # A hand-written listing page without a title or h1 gets its generated title, not MkDocs'
+        # fallback from the file name ("Index").
+        value = getattr(page, "_title_from_render", None)
+    title, problem = build.plan.title_of(uri, value)
     if title is None:
         if isinstance(page.title, str) and page.title.strip():
             page.title = None  # only control characters: the theme prints its fallback

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from .authors import Author
 from .layout import Layout
 from .posts import Post
-from .taxonomy import Collision, SlugMode, Tag, Taxonomy, TaxonomySpec, Term, build_taxonomy
+from .taxonomy import Collision, SlugMode, Tag, Taxonomy, TaxonomySpec, Term, build_taxonomy, tag_key
 
 __all__ = ["Blog", "Layout", "ListingPage", "build_blog", "paginate", "sort_posts", "tags_spec"]
 
@@ -56,6 +56,8 @@ class Blog:
     """Where a generated page went because a user's file is published at its natural path."""
     people: Mapping[str, Author] = dataclasses.field(default_factory=dict)
     """The authors file: id -> author."""
+    tagged_pages: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    """Tag slug -> src_uris of the pages outside the blog with that tag (``page_tags``), in path order."""
     credits: Mapping[str, tuple[Author, ...]] = dataclasses.field(default_factory=dict)
     """Post src_uri -> its authors as the authors file names them (empty when authors are off)."""
 
@@ -202,17 +204,29 @@ def build_blog(
     slug_mode: SlugMode = "transliterate",
     tag_slugs: Mapping[str, str] | None = None,
     taxonomies: Sequence[TaxonomySpec] | None = None,
+    page_tags: Mapping[str, Sequence[str]] | None = None,
 ) -> Blog:
     """Sort the published ``posts``, index their groupings and lay out every listing page.
 
     ``per_page`` paginates the blog index. ``taxonomies`` defaults to the tags
     alone, built from ``tag_per_page`` (0: one page per tag) and ``tag_slugs``.
+    ``page_tags`` (src_uri -> tags) are the tagged pages outside the blog.
     """
     layout = layout or Layout()
     ordered = sort_posts(posts)
     if taxonomies is None:
         taxonomies = [tags_spec(layout.tags_dir, explicit_slugs=tag_slugs, per_page=tag_per_page)]
-    built = {spec.name: build_taxonomy(spec, ordered, mode=slug_mode) for spec in taxonomies}
+    page_tags = page_tags or {}
+    extra = [name for names in page_tags.values() for name in names]
+    built = {
+        spec.name: build_taxonomy(spec, ordered, mode=slug_mode, extra=extra if spec.name == "tags" else ())
+        for spec in taxonomies
+    }
+    tagged: dict[str, list[str]] = {}
+    if page_tags and "tags" in built:
+        for uri in sorted(page_tags):
+            for name in page_tags[uri]:
+                tagged.setdefault(built["tags"].term_by_key[tag_key(name)].slug, []).append(uri)
 
     listings = _listing("index", pinned_first(ordered), per_page, layout.index_uri)
     for taxonomy in built.values():
@@ -227,4 +241,10 @@ def build_blog(
                 term,
                 spec.name,
             )
-    return Blog(posts=tuple(ordered), taxonomies=built, listings=tuple(listings), layout=layout)
+    return Blog(
+        posts=tuple(ordered),
+        taxonomies=built,
+        listings=tuple(listings),
+        layout=layout,
+        tagged_pages={slug: tuple(uris) for slug, uris in tagged.items()},
+    )

@@ -207,6 +207,17 @@ class HeaderConfig(base.Config):
     image = c.Type(bool, default=True)
 
 
+class FooterConfig(base.Config):
+    """Which parts of the navigation under each post (``post_footer.html``)."""
+
+    previous_next = c.Type(bool, default=True)
+    """Links to the newer post (``rel="prev"``, as on the index pager) and the older one (``rel="next"``)."""
+    related = _NonNegativeInt(default=3)
+    """How many related posts (most shared tags and categories, then nearest in date); 0 for none."""
+    blog_link = c.Type(bool, default=True)
+    """A link back to the blog index."""
+
+
 class FeedsConfig(base.Config):
     """The blog's feeds and the per-tag feeds."""
 
@@ -286,6 +297,12 @@ class _Options(base.Config):
     """Material's name of ``excerpt_separator``; wins when both are set."""
     header = c.SubConfig(HeaderConfig)
     """Parts of the header shown under each post's title."""
+    footer = c.SubConfig(FooterConfig)
+    """Parts of the navigation under each post: previous/next, related posts, back to the blog."""
+    page_tags = c.Type(bool, default=False)
+    """List the pages outside the blog that have ``tags:`` on their tags' pages, apart from the posts."""
+    nav_overviews = c.Type(bool, default=False)
+    """Put the tags overview, the archive and the categories under the blog in the site's navigation."""
     fields = _Fields()
     """Front-matter keys per field, replacing the built-in aliases for that field."""
     draft_on_serve = c.Optional(c.Type(bool))
@@ -491,6 +508,10 @@ class Settings:
     strings: Strings
     date_format: str
     header: Mapping[str, bool]
+    footer: Mapping[str, Any]
+    """``previous_next``, ``related`` (a number), ``blog_link``."""
+    nav_overviews: bool
+    page_tags: bool
     show_drafts: bool
     """Drafts are built and marked (``draft_on_serve`` under ``mkdocs serve``)."""
     future_is_draft: bool
@@ -567,6 +588,9 @@ class Settings:
             date_format=either("post_date_format", "date_format"),
             # Plain values for the per-post template: a Config object's attributes are slow descriptors.
             header=header,
+            footer=dict(options.footer.items()),
+            nav_overviews=options.nav_overviews,
+            page_tags=options.page_tags,
             show_drafts=(draft_on_serve is None or draft_on_serve) and command == "serve",
             future_is_draft=options.draft_if_future_date,
             post_dir=posixpath.normpath(post_dir.format(blog=blog_dir).strip("/")) if post_dir else None,

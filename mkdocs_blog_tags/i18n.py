@@ -60,6 +60,12 @@ _EN = {
     "authors_description": "Every author of the blog, with their number of posts.",
     "pinned": "Pinned",
     "related_links": "Related links",
+    "post_navigation": "Post navigation",
+    "previous_post": "Newer post",
+    "next_post": "Older post",
+    "related_posts": "Related posts",
+    "back_to_blog": "Back to the blog",
+    "pages": "Pages",
 }
 _TABLE: dict[str, dict[str, str]] = {
     "en": _EN,
@@ -107,6 +113,12 @@ _TABLE: dict[str, dict[str, str]] = {
         "authors_description": "Tous les auteurs du blog, avec leur nombre d’articles.",
         "pinned": "Épinglé",
         "related_links": "Liens connexes",
+        "post_navigation": "Navigation entre les articles",
+        "previous_post": "Article plus récent",
+        "next_post": "Article plus ancien",
+        "related_posts": "Articles liés",
+        "back_to_blog": "Retour au blog",
+        "pages": "Pages",
     },
     "de": {
         "blog": "Blog",
@@ -152,6 +164,12 @@ _TABLE: dict[str, dict[str, str]] = {
         "authors_description": "Alle Autoren des Blogs mit der Zahl ihrer Beiträge.",
         "pinned": "Angeheftet",
         "related_links": "Weiterführende Links",
+        "post_navigation": "Beitragsnavigation",
+        "previous_post": "Neuerer Beitrag",
+        "next_post": "Älterer Beitrag",
+        "related_posts": "Ähnliche Beiträge",
+        "back_to_blog": "Zurück zum Blog",
+        "pages": "Seiten",
     },
     "es": {
         "blog": "Blog",
@@ -197,6 +215,12 @@ _TABLE: dict[str, dict[str, str]] = {
         "authors_description": "Todos los autores del blog, con su número de artículos.",
         "pinned": "Fijado",
         "related_links": "Enlaces relacionados",
+        "post_navigation": "Navegación entre artículos",
+        "previous_post": "Artículo más reciente",
+        "next_post": "Artículo más antiguo",
+        "related_posts": "Artículos relacionados",
+        "back_to_blog": "Volver al blog",
+        "pages": "Páginas",
     },
 }
 

@@ -204,10 +204,16 @@ def select_posts(
     return Selection(tuple(published), frozenset(drafts), frozenset(excluded))
 
 
-def make_blog(settings: Settings, posts: Iterable[Post], people: Mapping[str, Author] | None = None) -> Blog:
+def make_blog(
+    settings: Settings,
+    posts: Iterable[Post],
+    people: Mapping[str, Author] | None = None,
+    page_tags: Mapping[str, Sequence[str]] | None = None,
+) -> Blog:
     """The model of the blog, with the groupings the settings ask for.
 
-    ``people`` is the authors file (``None`` without one: authors are plain names).
+    ``people`` is the authors file (``None`` without one: authors are plain names);
+    ``page_tags`` the tags of pages outside the blog (``page_tags: true``).
     """
     spec = tags_spec(
         settings.layout.tags_dir,
@@ -221,6 +227,7 @@ def make_blog(settings: Settings, posts: Iterable[Post], people: Mapping[str, Au
         per_page=settings.per_page,
         slug_mode=settings.slug_mode,
         taxonomies=[spec, *grouping_specs(settings, people or {})],
+        page_tags=page_tags,
     )
     if not settings.groupings.authors:
         return blog
@@ -454,6 +461,8 @@ def _feed_specs(settings: Settings, blog: Blog) -> dict[tuple[str, str] | None, 
         if not spec.feeds:
             continue
         for term in taxonomy.terms:
+            if not term.count:  # a tag of docs pages alone: nothing to follow
+                continue
             home = blog.term_uri(name, term.slug)
             specs[(name, term.slug)] = FeedSpec(
                 home_uri=home,

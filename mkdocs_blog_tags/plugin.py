@@ -99,12 +99,13 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             files, settings, folder, lambda file: self._read(file, settings, defaults)
         )
         people, read_problems = adapter.read_authors(config, settings)
-        problems: list[Problem | str] = [*read_problems, *found]
+        tagged, tag_problems = adapter.page_tags(files, settings)
+        problems: list[Problem | str] = [*read_problems, *tag_problems, *found]
         problems += grouping_problems(settings, selection.published, people)
         moved, previous = adapter.move_posts(files, config, settings, selection, folder)
         taken = adapter.occupied(files)
         blog, moves = core.relocate(
-            core.make_blog(settings, selection.published, people),
+            core.make_blog(settings, selection.published, people, tagged),
             lambda src: taken.file(adapter.dest_of(config, src)),
         )
         for taxonomy in blog.taxonomies.values():
@@ -122,7 +123,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         if settings.add_to_nav and config.nav and not core.nav_mentions(config.nav, blog.index_uri):
             config.nav.append({settings.strings["blog"]: blog.index_uri})
         adapter.rebuild_listings(pages, plan)
-        build.views = Views.of(plan, self._cache.rendered.excerpts)
+        build.views = Views.of(plan, self._cache.rendered.excerpts, adapter.page_info(files))
         build.links = adapter.link_lookup(files)
         return files
 
@@ -132,6 +133,14 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         for problem in problems:
             log.warning("%s", problem)
         return post
+
+    @event_priority(-50)  # after nav plugins: awesome-nav rebuilds the whole nav in its on_nav at 100
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """One link for the blog (with its overviews under ``nav_overviews``), never every post."""
+        build = self._build
+        if build is None or build.plan is None:
+            return nav
+        return adapter.tidy_nav(build, nav, config, files)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -169,19 +178,17 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         build = self._build
-        uri = page.file.src_uri
-        if build is None or build.plan is None or build.views is None or build.plan.role(uri) is None:
+        if build is None or build.views is None or not build.handles(page.file.src_uri):
             return context
-        if build.plan.role(uri) == "post":  # every page is read by now: links: can name any of them
-            links, problems = adapter.related_links(build, page, build.links)
-            for problem in problems:
-                log.warning("%s", problem)
-            page.content = (page.content or "") + links
-            return context
-        title = build.titles.get(uri, "")
-        page.content = build.renderer.generated_page(
-            build.plan, build.views, uri, page.url, title=title, intro_html=page.content or ""
-        )
+        for problem in adapter.fill_page(build, page, context):  # every page is read by now
+            log.warning("%s", problem)
+        return context
+
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        """Static templates (``404.html``, which Material's extends from ``main.html``) get ``blog`` too."""
+        build = self._build
+        if build is not None and build.views is not None and build.site_wide:
+            context["blog"] = build.views.theme_blog()
         return context
 
     @event_priority(100)  # before any plugin that rewrites the page (minifiers drop comments)

@@ -7,15 +7,20 @@ event layer must carry from one event to the next while pages are written.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from .config import Settings
 from .links import Target
+from .neighbours import Neighbours, neighbours, related
 from .plan import Plan
+from .posts import Post
 from .render import Renderer
 from .views import View, Views
 
-__all__ = ["Build"]
+__all__ = ["RELATED_IN_CONTEXT", "Build"]
+
+RELATED_IN_CONTEXT = 3
+"""Related posts the theme's ``post.related`` holds, whatever the footer shows."""
 
 
 @dataclasses.dataclass
@@ -40,6 +45,24 @@ class Build:
     """Whether another blog of the site (another ``blog-tags`` entry) owns a page."""
     links: Callable[[str], Target | None] = lambda _: None
     """What a path of a post's ``links:`` names (the site's pages, once read)."""
+
+    _neighbours: Mapping[str, Neighbours] | None = None
+    _related: Mapping[str, tuple[Post, ...]] | None = None
+
+    def neighbours(self) -> Mapping[str, Neighbours]:
+        """Each post's newer and older post, computed once per build."""
+        if self._neighbours is None:
+            assert self.plan is not None
+            self._neighbours = neighbours(self.plan.blog)
+        return self._neighbours
+
+    def related(self) -> Mapping[str, tuple[Post, ...]]:
+        """Each post's related posts, computed once per build: as many as the footer shows, and at
+        least the 3 of the theme's ``post.related``."""
+        if self._related is None:
+            assert self.plan is not None
+            self._related = related(self.plan.blog, max(self.settings.footer["related"], RELATED_IN_CONTEXT))
+        return self._related
 
     def minds(self, src_uri: str) -> bool:
         """Whether this blog writes the head of a page that is none of its own."""

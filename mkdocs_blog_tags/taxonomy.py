@@ -297,8 +297,14 @@ class Taxonomy:
         return self.terms_by_post[post.src_uri]
 
 
-def build_taxonomy(spec: TaxonomySpec, ordered: Sequence[Post], *, mode: SlugMode) -> Taxonomy:
-    """Index the terms of ``ordered`` (published posts, newest first) and give each a unique slug."""
+def build_taxonomy(
+    spec: TaxonomySpec, ordered: Sequence[Post], *, mode: SlugMode, extra: Sequence[str] = ()
+) -> Taxonomy:
+    """Index the terms of ``ordered`` (published posts, newest first) and give each a unique slug.
+
+    ``extra`` are terms of other pages (tags of docs pages): they get slugs after every post's
+    term, so a page never moves a post's tag, and a term of pages alone has no posts.
+    """
     # The display spelling of a term is its first spelling in publication order, and
     # ``spelling`` lists the terms oldest first (by their first post): the age order
     # `assign_slugs` needs so that a newer term never takes an older term's slug.
@@ -306,6 +312,8 @@ def build_taxonomy(spec: TaxonomySpec, ordered: Sequence[Post], *, mode: SlugMod
     for post in reversed(ordered):
         for name in spec.values(post):
             spelling.setdefault(tag_key(name), name)
+    for name in sorted(extra, key=lambda n: (tag_key(n), n)):
+        spelling.setdefault(tag_key(name), name)
     slugs, collisions = assign_slugs(
         spelling.values(),
         mode=mode,

@@ -11,20 +11,41 @@ listing relative to its page (`prefix_links`).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
+from markupsafe import Markup, escape
+
+from .authors import Author
 from .blog import Blog, ListingPage
-from .excerpts import Excerpt, listing_excerpt, rebase_links
+from .excerpts import Excerpt, absolutize_links, listing_excerpt, rebase_links
 from .i18n import Strings, format_day
 from .posts import Post
 from .taxonomy import Term, tag_key
 from .urls import is_relative, relative_url
 
 if TYPE_CHECKING:
-    from .plan import Plan
+    from .plan import FeedSpec, Plan
 
 __all__ = ["Excerpt", "View", "Views"]
+
+
+def themed(value: Any, key: str = "") -> Any:
+    """A copy of a view for the theme's templates, whose environment does not autoescape.
+
+    Every text becomes `markupsafe.Markup` of its escaped form, so ``{{ post.title }}`` prints
+    ``&lt;script&gt;`` in the theme as in the plugin's templates (where Markup is not escaped
+    twice), and a quote in an author's ``url`` cannot end an attribute. ``*_html`` values are
+    HTML already. MkDocs' ``url`` filter takes the escaped URLs as they are.
+    """
+    if isinstance(value, dict):
+        return View({k: themed(v, k) for k, v in value.items()})
+    if isinstance(value, list):
+        return [themed(item, key) for item in value]
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(value) if key.endswith("_html") else Markup(escape(value))
+    return value
 
 
 class View(dict[str, Any]):
@@ -68,14 +89,26 @@ class Views:
     _site_term_links: dict[tuple[str, str], View] = dataclasses.field(
         default_factory=dict, init=False, repr=False
     )
+    feeds: Mapping[tuple[str, str] | None, FeedSpec] = dataclasses.field(default_factory=dict)
+    site_url: str | None = None
+    page_info: Callable[[str], tuple[str, str] | None] = lambda _: None
+    """``(title, site-relative URL)`` of a page outside the blog (tagged pages), once pages are read."""
     _overview_urls: dict[str, str] | None = dataclasses.field(default=None, init=False, repr=False)
+    _theme_blog: View | None = dataclasses.field(default=None, init=False, repr=False)
+    _listing_pages: dict[str, list[str]] | None = dataclasses.field(default=None, init=False, repr=False)
+    _theme_posts: dict[str, View] = dataclasses.field(default_factory=dict, init=False, repr=False)
     tag_entries_html: dict[str, str] = dataclasses.field(default_factory=dict, init=False, repr=False)
     """post src_uri -> its ``tag_entry.html``, rendered by the `Renderer` once per build."""
     cards_html: dict[str, str] = dataclasses.field(default_factory=dict, init=False, repr=False)
     """post src_uri -> its ``entry.html`` card, when several listings show cards."""
 
     @classmethod
-    def of(cls, plan: Plan, excerpts: Mapping[str, Excerpt]) -> Views:
+    def of(
+        cls,
+        plan: Plan,
+        excerpts: Mapping[str, Excerpt],
+        page_info: Callable[[str], tuple[str, str] | None] = lambda _: None,
+    ) -> Views:
         """The views of one build's plan, reading excerpts as MkDocs renders the posts."""
         return cls(
             blog=plan.blog,
@@ -88,6 +121,9 @@ class Views:
             avatar_url_of=plan.avatars,
             max_authors=plan.settings.groupings.excerpt_max_authors,
             max_categories=plan.settings.groupings.excerpt_max_categories,
+            feeds=plan.feeds,
+            site_url=plan.settings.site_url,
+            page_info=page_info,
         )
 
     def _link(self, target: str, page_url: str) -> str:
@@ -240,8 +276,15 @@ class Views:
                     url=person.url,
                     avatar=View(url=avatar, alt=person.name) if avatar else None,
                 )
+        pages = []
+        if listing.taxonomy == "tags" and term is not None and listing.number == 1:
+            for uri in self.blog.tagged_pages.get(term.slug, ()):
+                found = self.page_info(uri)
+                if found is not None:
+                    pages.append(View(title=found[0], url=found[1]))
         return View(
             author=author,
+            pages=pages,
             kind=listing.kind,
             number=listing.number,
             count=listing.count,
@@ -249,6 +292,7 @@ class Views:
             term=term_view,
             tag=term_view if listing.taxonomy == "tags" else None,
             entries=[self.entry(post) for post in listing.posts],
+            page_urls=[self.url_of[uri] for uri in self._pages_of(listing.first_uri)],
             newer_url=link(listing.newer_uri),
             older_url=link(listing.older_uri),
             first_url=link(listing.first_uri),
@@ -257,6 +301,14 @@ class Views:
             overview_urls=overviews,
             blog_url=link(self.blog.index_uri),
         )
+
+    def _pages_of(self, first_uri: str) -> list[str]:
+        """The src_uris of every page of the listing whose first page is ``first_uri``, in order."""
+        if self._listing_pages is None:
+            self._listing_pages = {}
+            for listing in self.blog.listings:
+                self._listing_pages.setdefault(listing.first_uri, []).append(listing.src_uri)
+        return self._listing_pages[first_uri]
 
     def overview_links(self) -> dict[str, str]:
         """Grouping name -> the site-relative URL of its overview page, for those that have one."""
@@ -286,6 +338,139 @@ class Views:
             tags=terms,
             blog_url=self._link_to(self.blog.index_uri, page_url),
         )
+
+    # -- the theme's context: ``blog`` on every page, ``post`` on posts, ``listing`` on listings ----
+
+    def theme_blog(self) -> View:
+        """``blog``: the whole blog as the theme's templates see it, built once per build.
+
+        URLs are site-relative like MkDocs' ``page.url`` (``blog/posts/x/``), for its ``url`` filter.
+        """
+        if self._theme_blog is None:
+            taxonomies = self.blog.taxonomies
+
+            def terms(name: str) -> list[View]:
+                if name not in taxonomies:
+                    return []
+                return [
+                    View(self._site_term_link(name, term), feeds=self._feed_urls((name, term.slug)))
+                    for term in taxonomies[name].terms
+                ]
+
+            posts = []
+            for post in self.blog.posts:
+                entry = View(self.entry(post))
+                if entry["excerpt_html"] and self.site_url:  # shared by every page: absolute links
+                    entry["excerpt_html"] = absolutize_links(entry["excerpt_html"], self.site_url)
+                posts.append(entry)
+            self._theme_blog = themed(
+                View(
+                    url=self.url_of[self.blog.index_uri],
+                    title=self.strings["blog"],
+                    posts=posts,
+                    tags=terms("tags"),
+                    categories=terms("categories"),
+                    archives=terms("archive"),
+                    authors=[
+                        self._theme_author(person, term, count) for person, term, count in self._people()
+                    ],
+                    overviews=self.overview_links(),
+                    feeds=self._feed_urls(None),
+                )
+            )
+            self._theme_posts = {entry["src_uri"]: entry for entry in self._theme_blog["posts"]}
+        return self._theme_blog
+
+    def _feed_urls(self, key: tuple[str, str] | None) -> View:
+        """``{rss, atom, json}`` -> site-relative URL of the feeds of the blog (``None``) or of a term."""
+        feeds = self.feeds.get(key)
+        if feeds is None:
+            return View()
+        return View({kind: quote(path) for kind, path in feeds.paths.items()})
+
+    def _people(self) -> list[tuple[Author, Term | None, int]]:
+        """Every credited author, first credited first: their profile's term (if any), their posts."""
+        profiles = self.blog.taxonomies.get("authors")
+        seen: dict[str, Author] = {}
+        counts: dict[str, int] = {}
+        for post in self.blog.posts:
+            for author in self.blog.authors_of(post):
+                seen.setdefault(author.id, author)
+                counts[author.id] = counts.get(author.id, 0) + 1
+        return [
+            (author, profiles.term_by_key.get(tag_key(author.id)) if profiles else None, counts[author.id])
+            for author in seen.values()
+        ]
+
+    def _theme_author(self, author: Author, term: Term | None, count: int) -> View:
+        """An author of ``blog.authors``: ``url`` is the profile page when there is one, else their own."""
+        avatar = self.avatar_url_of.get(author.id)
+        profile = self._term_url("authors", term.slug) if term is not None else None
+        return View(
+            id=author.id,
+            name=author.name,
+            description=author.description,
+            website=author.url,
+            profile_url=profile,
+            url=author.url or profile,
+            count=count,
+            avatar=View(url=avatar, alt=author.name) if avatar else None,
+        )
+
+    def nav_link(self, post: Post | None, page_url: str) -> View | None:
+        """``{title, url, date_iso, date_text}`` of a post linked from ``page_url`` (post navigation)."""
+        if post is None:
+            return None
+        entry = self.entry(post)
+        return View(
+            title=entry["title"],
+            url=self._link(entry["url"], page_url),
+            date_iso=entry["date_iso"],
+            date_text=entry["date_text"],
+        )
+
+    def theme_post(
+        self, post: Post, page_url: str, neighbours: tuple[Post | None, Post | None], related: Sequence[Post]
+    ) -> View:
+        """``post``: the current post as the theme sees it (escaped, see `themed`): all its authors and
+        categories, its excerpt's links made for its page, its newer (``previous``) and older
+        (``next``) post and its related posts (entries of ``blog.posts``)."""
+        self.theme_blog()
+        entries = self._theme_posts
+
+        def entry(other: Post | None) -> View | None:
+            return entries.get(other.src_uri) if other is not None else None
+
+        own = self.entry(post)
+        excerpt = own["excerpt_html"]
+        newer, older = neighbours
+        view: View = themed(
+            View(
+                own,
+                authors=self.author_views(post, ""),
+                categories=self.category_links(post, ""),
+                excerpt_html=rebase_links(excerpt, "", page_url) if excerpt else excerpt,
+            )
+        )
+        view.update(
+            previous=entry(newer),
+            next=entry(older),
+            related=[found for other in related if (found := entry(other)) is not None],
+        )
+        return view
+
+    def theme_listing(self, listing: ListingPage, page_url: str) -> View:
+        """``listing``: the listing page as the theme sees it (escaped, see `themed`), its entries'
+        excerpts with links made for the page."""
+        plain = self.listing(listing)
+        plain["entries"] = [
+            View(entry, excerpt_html=rebase_links(entry["excerpt_html"], "", page_url))
+            if entry["excerpt_html"]
+            else entry
+            for entry in plain["entries"]
+        ]
+        view: View = themed(plain)
+        return view
 
     def tags_index(self, page_url: str) -> View:
         """The context of the tags overview."""

@@ -279,7 +279,7 @@ def test_user_index_content_stays_above_the_listing(make_site) -> None:
     site = make_site(files)
     html = site.html("blog/index.md")
     assert html.index("Intro text of the blog.") < html.index("A post")
-    assert "<h1>Journal</h1>" in html or '<h1 class="p-name">Journal</h1>' in html
+    assert "<h1>Journal</h1>" in html or '<h1 class="p-name" id="blog-tags-title">Journal</h1>' in html
 
 
 def test_custom_dir_overrides_one_template(make_site, tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from mkdocs.config import config_options as c
 from mkdocs_blog_tags.config import MATERIAL_ONLY, BlogTagsConfig
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "configuration.md"
-_SECTIONS = {"Options": "", "Header": "header.", "Feeds": "feeds."}
+_SECTIONS = {"Options": "", "Header": "header.", "Footer": "footer.", "Feeds": "feeds."}
 NO_DEFAULT = {"unset", "none", "see meaning"}
 # Options without a default in the code, whose value is decided when the build starts.
 EFFECTIVE = {"draft_on_serve": "`true`", "locale": "the theme's language, else `en`"}
