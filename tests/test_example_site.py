@@ -460,3 +460,20 @@ def test_the_links_post_shows_its_related_links(site: Path) -> None:
     titles = {SITE_URL + s.url: s.title for s in SOURCES}
     bare = [(a, href) for a, (href, is_bare) in zip(anchors, expected, strict=True) if is_bare]
     assert bare and all(text_of(a) == titles[href] for a, href in bare)
+
+
+def test_the_home_page_lists_the_latest_posts_through_a_marker(site: Path) -> None:
+    """``<!-- blog-tags:posts {limit: 3, ...} -->`` in index.md: an h-feed of the 3 newest posts."""
+    parsed = mf2py.parse(
+        doc=(site / "index.html").read_text(encoding="utf-8"), url="https://carnet.example.org/"
+    )
+    feeds = [item for item in parsed["items"] if "h-feed" in item["type"]]
+    assert len(feeds) == 1
+    entries = [child for child in feeds[0].get("children", []) if "h-entry" in child["type"]]
+    # Newest first; posts of one day by title, as the blog sorts them.
+    newest = sorted(SOURCES, key=lambda s: (-s.date.toordinal(), s.title.casefold()))[:3]
+    assert [e["properties"]["url"][0] for e in entries] == [
+        urljoin("https://carnet.example.org/", s.url) for s in newest
+    ]
+    for source in newest:
+        assert (site / unquote(source.url) / "index.html").is_file()
