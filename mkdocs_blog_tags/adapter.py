@@ -8,6 +8,7 @@ generated file; an override of ``is_modified``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -25,6 +26,7 @@ from .authors import read_authors as parse_authors
 from .blog import Blog
 from .cache import ReadCache
 from .config import Settings
+from .excerpts import prefix_links
 from .folders import META_FILE, FolderDefaults
 from .head import escaped_title
 from .images import DocsFile
@@ -33,7 +35,7 @@ from .permalinks import media_dest, post_paths, previous_paths
 from .posts import FrontMatterError, Post, Problem, normalize_tags, read_post, split_front_matter
 from .redirects import plan_redirects, redirect_context
 from .state import Build
-from .urls import relative_url
+from .views import Deferred, View
 
 __all__ = [
     "add_generated",
@@ -333,10 +335,9 @@ def fill_page(build: Build, page: Page, context: dict[str, Any]) -> list[Problem
         post = plan.posts[uri]
         links, problems = related_links(build, page, build.links)
         footer_html = post_footer(build, post, page.url)
-        related = build.related().get(uri, ())
         page.content = (page.content or "") + links + footer_html
         navigation.toc_with_title(page, post.title)  # a post with no heading of its own
-        context["post"] = views.theme_post(post, page.url, build.neighbours()[uri], related)
+        context["post"] = Deferred(functools.partial(theme_post, build, post, page.url))
     elif role is not None:
         title = build.titles.get(uri, "")
         page.content = renderer.generated_page(
@@ -345,31 +346,40 @@ def fill_page(build: Build, page: Page, context: dict[str, Any]) -> list[Problem
         navigation.toc_with_title(page, title)  # themes that always show a TOC get its h1, not a blank
         listing = plan.listings.get(uri)
         if listing is not None:
-            context["listing"] = views.theme_listing(listing, page.url)
+            context["listing"] = Deferred(functools.partial(views.theme_listing, listing))
     page.content, found = markers.expand(
         page.content or "", src_uri=uri, page_url=page.url, plan=plan, views=views, renderer=renderer
     )
-    context["blog"] = views.theme_blog()
+    context["blog"] = build.theme_blog
     return [*problems, *found]
 
 
+def theme_post(build: Build, post: Post, page_url: str) -> View:
+    """The theme's ``post`` (built when a template reads it)."""
+    assert build.views is not None
+    uri = post.src_uri
+    return build.views.theme_post(post, page_url, build.neighbours()[uri], build.related().get(uri, ()))
+
+
 def post_footer(build: Build, post: Post, page_url: str) -> str:
-    """The navigation under a post (``post_footer.html``)."""
+    """The navigation under a post (``post_footer.html``), rendered with site-relative URLs (the
+    posts' entries, shared) and made relative to the page in one pass."""
     plan, views, footer = build.plan, build.views, build.settings.footer
     assert plan is not None and views is not None
-    newer, older = build.neighbours()[post.src_uri]
-    related = build.related().get(post.src_uri, ())[: footer["related"]]
     if not (footer["previous_next"] or footer["related"] or footer["blog_link"]):
         return ""
-    return build.renderer.render(
+    newer, older = build.neighbours()[post.src_uri]
+    related = build.related().get(post.src_uri, ())[: footer["related"]] if footer["related"] else ()
+    html = build.renderer.render(
         "post_footer.html",
         footer=footer,
-        previous=views.nav_link(newer, page_url),
-        next=views.nav_link(older, page_url),
-        related=[views.nav_link(other, page_url) for other in related],
-        blog_url=relative_url(plan.url_of[plan.blog.index_uri], page_url),
+        previous=views.entry(newer) if newer is not None else None,
+        next=views.entry(older) if older is not None else None,
+        related=[views.entry(other) for other in related],
+        blog_url=plan.url_of[plan.blog.index_uri],
         t=build.settings.strings,
     )
+    return prefix_links(html, page_url)
 
 
 def rebuild_listings(pages: Mapping[str, File], plan: core.Plan) -> None:

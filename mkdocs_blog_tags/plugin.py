@@ -33,7 +33,7 @@ from .head import escape_title_element, insert_into_head, remove_head_tags
 from .meta import PageInput, build_head_meta, page_facts
 from .permalinks import posts_folder
 from .posts import Post, Problem, front_matter_left_in
-from .render import HEADER_SLOT, Renderer
+from .render import HEADER_SLOT, Renderer, theme_partials
 from .state import Build
 from .views import View, Views
 
@@ -184,11 +184,16 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             log.warning("%s", problem)
         return context
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self._build is not None and self._build.site_wide:
+            theme_partials(env, self._build.settings.strings)
+        return env
+
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
         """Static templates (``404.html``, which Material's extends from ``main.html``) get ``blog`` too."""
         build = self._build
         if build is not None and build.views is not None and build.site_wide:
-            context["blog"] = build.views.theme_blog()
+            context["blog"] = build.theme_blog
         return context
 
     @event_priority(100)  # before any plugin that rewrites the page (minifiers drop comments)

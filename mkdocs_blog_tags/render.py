@@ -23,7 +23,7 @@ from .views import View, Views
 if TYPE_CHECKING:
     from .plan import Plan
 
-__all__ = ["HEADER_SLOT", "Renderer"]
+__all__ = ["HEADER_SLOT", "Renderer", "theme_partials"]
 
 # Stands for a hand-written page's content while the listing around it is rebased.
 _INTRO_MARK = "<!-- blog-tags: intro -->"
@@ -33,6 +33,19 @@ _ENTRY_OPEN = '<div class="h-entry blog-tags-post">'
 _ENTRY_CLOSE = "</div>"
 _H1_OPEN = re.compile(r"<h1\b", re.IGNORECASE)
 _H1_CLOSE = re.compile(r"</h1\s*>", re.IGNORECASE)
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def theme_partials(env: jinja2.Environment, strings: Any) -> None:
+    """Let a theme's templates ``{% include "blog_tags/tag_list.html" %}``: the package's templates
+    after the theme's own, ``blog_url`` as MkDocs' ``url`` filter, the words as ``t``."""
+    package = jinja2.PackageLoader("mkdocs_blog_tags", "templates")
+    env.loader = jinja2.ChoiceLoader([env.loader, package]) if env.loader is not None else package
+    env.filters.setdefault("blog_url", env.filters.get("url", _as_is))
+    env.globals.setdefault("t", strings)
 
 
 class Renderer:
@@ -55,6 +68,9 @@ class Renderer:
             auto_reload=False,
             cache_size=-1,
         )
+        # The partials print URLs through blog_url: here they are already right (relative, or
+        # rebased afterwards); a theme that includes them maps it to MkDocs' url filter.
+        self.env.filters["blog_url"] = _as_is
 
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(f"blog_tags/{name}").render(**context)

@@ -7,6 +7,7 @@ event layer must carry from one event to the next while pages are written.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Mapping
 
 from .config import Settings
@@ -15,7 +16,7 @@ from .neighbours import Neighbours, neighbours, related
 from .plan import Plan
 from .posts import Post
 from .render import Renderer
-from .views import View, Views
+from .views import Deferred, View, Views
 
 __all__ = ["RELATED_IN_CONTEXT", "Build"]
 
@@ -48,6 +49,12 @@ class Build:
 
     _neighbours: Mapping[str, Neighbours] | None = None
     _related: Mapping[str, tuple[Post, ...]] | None = None
+
+    @functools.cached_property
+    def theme_blog(self) -> Deferred:
+        """The theme's ``blog``: one object for every page of the build, built if a template reads it."""
+        assert self.views is not None
+        return Deferred(self.views.theme_blog)
 
     def neighbours(self) -> Mapping[str, Neighbours]:
         """Each post's newer and older post, computed once per build."""

@@ -48,6 +48,45 @@ def themed(value: Any, key: str = "") -> Any:
     return value
 
 
+class Deferred:
+    """A theme variable built the first time a template reads it: most themes never read ``blog``,
+    ``post`` or ``listing``, and building them for every page would cost every build.
+
+    It stands for the `View` that ``make`` returns: attributes, keys, iteration, ``in`` and
+    ``len`` reach that view; it is always true (``{% if blog %}``).
+    """
+
+    __slots__ = ("_make", "_view")
+
+    def __init__(self, make: Callable[[], View]) -> None:
+        self._make: Callable[[], View] | None = make
+        self._view: View | None = None
+
+    def resolve(self) -> View:
+        if self._view is None:
+            assert self._make is not None
+            self._view, self._make = self._make(), None
+        return self._view
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.resolve(), name)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.resolve()[key]
+
+    def __iter__(self) -> Any:
+        return iter(self.resolve())
+
+    def __len__(self) -> int:
+        return len(self.resolve())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.resolve()
+
+    def __bool__(self) -> bool:
+        return True
+
+
 class View(dict[str, Any]):
     """A template context value: a plain dict whose keys are also its attributes.
 
@@ -459,17 +498,14 @@ class Views:
         )
         return view
 
-    def theme_listing(self, listing: ListingPage, page_url: str) -> View:
-        """``listing``: the listing page as the theme sees it (escaped, see `themed`), its entries'
-        excerpts with links made for the page."""
+    def theme_listing(self, listing: ListingPage) -> View:
+        """``listing``: the listing page as the theme sees it (escaped, see `themed`); its entries
+        are those of ``blog.posts``, shared."""
+        self.theme_blog()
         plain = self.listing(listing)
-        plain["entries"] = [
-            View(entry, excerpt_html=rebase_links(entry["excerpt_html"], "", page_url))
-            if entry["excerpt_html"]
-            else entry
-            for entry in plain["entries"]
-        ]
+        entries = [self._theme_posts.get(entry["src_uri"]) or themed(entry) for entry in plain.pop("entries")]
         view: View = themed(plain)
+        view["entries"] = entries
         return view
 
     def tags_index(self, page_url: str) -> View:
