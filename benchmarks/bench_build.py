@@ -108,6 +108,7 @@ ABLATIONS = {
     "no-feeds": ["feeds: {rss: false, atom: false, json: false}"],
     "no-header": ["header: {date: false, reading_time: false, tags: false, image: false}"],
     "no-groupings": ["archive: false", "categories: false"],
+    "no-footer": ["footer: {previous_next: false, related: 0, blog_link: false}"],
     "core": [
         "meta: false",
         "feeds: {rss: false, atom: false, json: false}",
