@@ -109,6 +109,7 @@ ABLATIONS = {
     "no-header": ["header: {date: false, reading_time: false, tags: false, image: false}"],
     "no-groupings": ["archive: false", "categories: false"],
     "no-footer": ["footer: {previous_next: false, related: 0, blog_link: false}"],
+    "no-related": ["footer: {related: 0}"],
     "core": [
         "meta: false",
         "feeds: {rss: false, atom: false, json: false}",

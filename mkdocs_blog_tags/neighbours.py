@@ -68,7 +68,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import operator
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from .blog import Blog
@@ -211,7 +211,17 @@ def related_posts(
         places.append(place)
     cap = max_term_posts or 0
     large = {term for term, found in members.items() if cap and len(found) > cap}
-    large_stamps = {term: [stamps[j] for j in members[term]] for term in large}
+    # A term on many posts (a category) gives most posts most of their candidates, nearly all of
+    # which share that term alone. Those rank by date, so when the post's other terms are taken
+    # whole (a candidate that shares more comes from their lists), the biggest term needs to give
+    # only its `limit` posts nearest in date, and those as near as the farthest of them: no other
+    # post of it can be among the best. The result is the same; the candidates are far fewer.
+    narrow_min = 4 * limit
+    sized = {term: len(found) for term, found in members.items()}
+    term_stamps = {
+        t: [stamps[j] for j in members[t]] for t, n in sized.items() if n > narrow_min or t in large
+    }
+    large_stamps = term_stamps
     # Each post's terms as the bits of an int, the most common terms in the lowest bits: the number
     # of terms two posts share is one AND and one bit count, both in C.
     bit = {term: 1 << n for n, term in enumerate(sorted(members, key=lambda t: -len(members[t])))}
@@ -221,8 +231,14 @@ def related_posts(
     for i, uri in enumerate(uris):
         # Every step over the candidates runs in C: set.update, map, int.bit_count, sorted.
         candidates: set[int] = set()
+        narrow = _narrowed(own_terms[i], sized, large, narrow_min) if dated[i] else None
         for term, at in zip(own_terms[i], places[i], strict=True):
             found = members[term]
+            if term == narrow:
+                window = _nearest_with_ties(term_stamps[term], at, limit, cap or len(found))
+                if window is not None:
+                    candidates.update(found[window[0] : at], found[at + 1 : window[1]])
+                    continue
             if term in large:
                 start, stop = _window(large_stamps[term], at, cap, dated[i])
                 candidates.update(found[start:at], found[at + 1 : stop])
@@ -237,6 +253,32 @@ def related_posts(
         best = _best(group, shared, limit, stamps[i] if dated[i] else None, stamps, uris)
         result[uri] = tuple(ordered[j] for j in best)
     return result
+
+
+def _narrowed(
+    terms: Sequence[Hashable], sized: Mapping[Hashable, int], large: Collection[Hashable], narrow_min: int
+) -> Hashable | None:
+    """The post's biggest term, if it is big and every other term of the post is taken whole."""
+    if not terms:
+        return None
+    biggest = max(terms, key=sized.__getitem__)
+    if sized[biggest] <= narrow_min or any(t in large for t in terms if t != biggest):
+        return None
+    return biggest
+
+
+def _nearest_with_ties(stamps: Sequence[int], at: int, limit: int, k: int) -> tuple[int, int] | None:
+    """``(start, stop)``: the ``limit`` posts of a term nearest in date to the one at ``at``, and every
+    other as near as the farthest of them; ``None`` when that is more than the ``k`` a capped term
+    gives (then its usual window decides, so the cap's result never changes)."""
+    start, stop = _window(stamps, at, min(limit, len(stamps) - 1), True)
+    stamp = stamps[at]
+    far = max(stamps[start] - stamp if start < at else 0, stamp - stamps[stop - 1] if stop - 1 > at else 0)
+    while start > 0 and stamps[start - 1] - stamp <= far:
+        start -= 1
+    while stop < len(stamps) and stamp - stamps[stop] <= far:
+        stop += 1
+    return (start, stop) if stop - start - 1 <= k else None
 
 
 def _best(

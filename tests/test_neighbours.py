@@ -488,3 +488,35 @@ def test_footer_adds_no_property_to_the_posts_h_entry() -> None:
     assert "children" not in entry
     assert parsed["rels"]["prev"] == ["https://example.org/blog/posts/newer/"]
     assert parsed["rels"]["next"] == ["https://example.org/blog/posts/older/"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("cap", [None, 30, 8])
+def test_a_post_whose_biggest_term_is_narrowed_gets_the_same_related_posts(
+    seed: int, cap: int | None
+) -> None:
+    """A category on most posts, many posts on one day (ties), a few tags: related_posts takes only the
+    nearest posts of each post's biggest term; the result is still the reference's, capped or not."""
+    import random
+
+    rng = random.Random(seed)
+    posts = [
+        post(
+            f"p{i:03d}",
+            rng.choice([rng.randint(0, 60), 7, 7, None if rng.random() < 0.05 else 7]),
+            rng.sample(["a", "b", "c", "d", "e", "f"], rng.randint(0, 2)),
+            ["big"] if rng.random() < 0.8 else ["small"] if rng.random() < 0.5 else [],
+            hour=rng.choice([0, 0, 5]),
+        )
+        for i in range(120)
+    ]
+    blog = blog_of(posts)
+    terms = post_terms(blog)
+    for limit in (1, 3):
+        found = related_posts(blog.posts, terms, limit=limit, max_term_posts=cap)
+        expected = (
+            brute_related(blog.posts, terms, limit)
+            if cap is None
+            else capped_related(blog.posts, terms, limit, cap)
+        )
+        assert {u: names(v) for u, v in found.items()} == {u: names(v) for u, v in expected.items()}
