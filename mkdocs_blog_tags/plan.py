@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import fnmatch
+import functools
 import json
 import posixpath
 import re
@@ -22,6 +23,7 @@ from .blog import Blog, ListingPage, build_blog, tags_spec
 from .config import Settings
 from .groupings import credited, grouping_specs
 from .images import DocsFile, ImageInfo, ImageResolver
+from .neighbours import Neighbours, neighbours_of
 from .posts import Post, Problem, text_field
 from .taxonomy import Collision, Taxonomy, Term, tag_key
 from .urls import relative_url
@@ -549,8 +551,13 @@ class Plan:
             return self.feeds.get(None)
         return self.feeds.get((listing.taxonomy, listing.term.slug))
 
+    @functools.cached_property
+    def neighbours(self) -> Mapping[str, Neighbours]:
+        """Each post's newer and older post (`neighbours.neighbours_of`), computed once."""
+        return neighbours_of(self.blog.posts)
+
     def head_links(self, src_uri: str, page_url: str) -> list[HeadLink]:
-        """Pager links of a listing, and feed autodiscovery on listings and posts."""
+        """Pager links of a listing and a post's newer/older links, and feed autodiscovery."""
         listing = self.listings.get(src_uri)
         if listing is None and src_uri not in self.posts:
             return []
@@ -560,6 +567,14 @@ class Plan:
                 HeadLink(rel, relative_url(self.url_of[target], page_url))
                 for rel, target in (("prev", listing.newer_uri), ("next", listing.older_uri))
                 if target
+            ]
+        if src_uri in self.posts and self.settings.footer["previous_next"]:
+            # The post footer's newer and older post, for browsers and crawlers, as a pager's.
+            newer, older = self.neighbours.get(src_uri, (None, None))
+            links += [
+                HeadLink(rel, relative_url(self.url_of[other.src_uri], page_url))
+                for rel, other in (("prev", newer), ("next", older))
+                if other is not None
             ]
         feed = self.feed_of(listing)
         if feed is not None:

@@ -227,8 +227,9 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             page.content = ""
         if meta is None and not links:
             return output
-        # On a listing, the pager's prev/next replace the theme's (Material links the next nav page).
-        rels = ("prev", "next") if uri in plan.listings else ()
+        # The pager's or the post footer's prev/next replace the theme's (Material's: the nav's next).
+        navigated = uri in plan.listings or (uri in plan.posts and settings.footer["previous_next"])
+        rels = ("prev", "next") if navigated else ()
         if meta is not None:
             keys = set(meta.keys) | ({"description"} if meta.description else set())
             raw = [v for v in (page.meta.get("description"), settings.site_description) if isinstance(v, str)]

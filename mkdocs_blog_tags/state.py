@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 from .config import Settings
 from .links import Target
-from .neighbours import Neighbours, neighbours, related
+from .neighbours import Neighbours, related
 from .plan import Plan
 from .posts import Post
 from .render import Renderer
@@ -47,7 +47,6 @@ class Build:
     links: Callable[[str], Target | None] = lambda _: None
     """What a path of a post's ``links:`` names (the site's pages, once read)."""
 
-    _neighbours: Mapping[str, Neighbours] | None = None
     _related: Mapping[str, tuple[Post, ...]] | None = None
 
     @functools.cached_property
@@ -58,10 +57,8 @@ class Build:
 
     def neighbours(self) -> Mapping[str, Neighbours]:
         """Each post's newer and older post, computed once per build."""
-        if self._neighbours is None:
-            assert self.plan is not None
-            self._neighbours = neighbours(self.plan.blog)
-        return self._neighbours
+        assert self.plan is not None
+        return self.plan.neighbours
 
     def related(self) -> Mapping[str, tuple[Post, ...]]:
         """Each post's related posts, computed once per build: as many as the footer shows, and at

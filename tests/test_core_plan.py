@@ -202,7 +202,10 @@ def test_the_plan_lays_out_feeds_and_the_links_that_announce_them() -> None:
         ("alternate", "../../feed.json", "application/feed+json"),
     ]
     assert {link.title for link in links if link.rel == "alternate"} == {"Site"}
-    assert [link.rel for link in plan.head_links("blog/posts/a.md", "blog/posts/a/")] == ["alternate"] * 3
+    # A post links its newer post (b; a is the oldest, so no "next"), then the blog's feeds.
+    post_links = plan.head_links("blog/posts/a.md", "blog/posts/a/")
+    assert (post_links[0].rel, post_links[0].href) == ("prev", "../b/")
+    assert [link.rel for link in post_links] == ["prev"] + ["alternate"] * 3
     assert plan.head_links("blog/tags/index.md", "blog/tags/") == []
     assert plan.role("blog/tags/index.md") == "overview"
     assert plan.role("about.md") is None

@@ -88,3 +88,26 @@ def test_each_part_can_be_switched_off(make_site) -> None:
     site = make_site(FILES, plugin_config={"footer": {"related": 0}})
     parts = footer(site, page_of(site, "c"))
     assert parts["related"] == [] and parts["prev"] and parts["next"] and parts["back"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_the_head_links_the_newer_and_older_post_once(
+    make_site, theme: str, use_directory_urls: bool
+) -> None:
+    site = make_site(FILES, theme=theme, use_directory_urls=use_directory_urls)
+    slugs = {"Alpha": "a", "Bravo": "b", "Charlie": "c", "Delta": "d"}
+    for i, title in enumerate(ORDER):
+        page = page_of(site, slugs[title])
+        head = parse_html(page.read_text(encoding="utf-8")).find("head")
+        rels = {
+            rel: [
+                target(site, page, link.get("href")) for link in head.iter("link") if link.get("rel") == rel
+            ]
+            for rel in ("prev", "next")
+        }
+        assert rels["prev"] == ([page_of(site, slugs[ORDER[i - 1]])] if i > 0 else []), (title, rels)
+        assert rels["next"] == ([page_of(site, slugs[ORDER[i + 1]])] if i + 1 < len(ORDER) else []), title
+    site = make_site(FILES, theme=theme, plugin_config={"footer": {"previous_next": False}})
+    head = parse_html(page_of(site, "c").read_text(encoding="utf-8")).find("head")
+    assert not [link for link in head.iter("link") if link.get("rel") in ("prev", "next")]
