@@ -9,14 +9,13 @@ because of a typo in the authors file.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import yaml
 
 from .posts import FrontMatterError, Problem, load_yaml, text_field
-from .values import clean_text
+from .values import clean_text, closest
 
 __all__ = ["Author", "read_authors", "resolve_authors"]
 
@@ -111,15 +110,9 @@ def read_authors(text: str, src_uri: str) -> tuple[dict[str, Author], list[Probl
 
 def _unknown(value: str, authors: Mapping[str, Author]) -> str:
     """Why ``value`` is not credited from the file, and the id it most likely meant."""
-    known = list(authors)
-    by_case = {author_id.casefold(): author_id for author_id in known}
-    close = [by_case[m] for m in difflib.get_close_matches(value.casefold(), list(by_case), n=1)]
-    if close:
-        hint = f"did you mean {close[0]!r}?"
-    elif known:
-        hint = "known ids: " + ", ".join(repr(k) for k in known[:10]) + (", …" if len(known) > 10 else "")
-    else:
-        hint = "the authors file defines no authors"
+    hint = closest(
+        value, authors, key=str.casefold, listed="known ids", none="the authors file defines no authors"
+    )
     return f"{value!r} is not an author id in the authors file ({hint}); it is shown as a plain name"
 
 

@@ -10,7 +10,6 @@ migrated blog keeps every category, archive and author URL.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 from collections.abc import Mapping, Sequence
 from typing import Literal, TypedDict
@@ -20,6 +19,7 @@ from .config import Groupings, Settings
 from .permalinks import cldr_date, material_slug
 from .posts import Post, Problem
 from .taxonomy import TaxonomySpec, tag_key
+from .values import closest
 
 __all__ = [
     "archive_spec",
@@ -203,13 +203,12 @@ def grouping_problems(
             for name in post.categories:
                 if tag_key(name) in allowed:
                     continue
-                close = difflib.get_close_matches(name, list(allowed.values()), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                hint = closest(name, allowed.values(), key=tag_key, listed="allowed")
                 problems.append(
                     Problem(
                         post.src_uri,
                         "categories",
-                        f"{name!r} is not in 'categories_allowed'{hint}; the post is still published and "
+                        f"{name!r} is not in 'categories_allowed' ({hint}); the post is still published and "
                         f"listed under it. Add it to 'categories_allowed', or fix the post",
                     )
                 )

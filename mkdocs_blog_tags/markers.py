@@ -29,7 +29,7 @@ import yaml
 from .excerpts import prefix_links
 from .posts import Post, Problem, load_yaml
 from .taxonomy import Taxonomy, Term, tag_key
-from .values import clean_text
+from .values import clean_text, closest
 from .views import View
 
 if TYPE_CHECKING:
@@ -242,8 +242,7 @@ def parse_options(kind: str, args: str) -> Options:
     allowed = _KEYS[kind]
     unknown = [key for key in data if key not in allowed]
     if unknown:
-        close = difflib.get_close_matches(unknown[0], allowed, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "known options: " + ", ".join(allowed)
+        hint = closest(unknown[0], allowed, listed="known options")
         raise MarkerError(f"has no option '{unknown[0]}' ({hint})")
     given = {key: value for key, value in data.items() if value is not None}
     limit = _limit(given["limit"]) if "limit" in given else None
@@ -283,14 +282,7 @@ def parse_options(kind: str, args: str) -> Options:
 def _unknown(what: str, name: str, known: Iterable[str], also: Iterable[str] = ()) -> MarkerError:
     """No post has the ``what`` ``name``: the closest of ``known`` or ``also`` (ids), else the known."""
     names = sorted(set(known), key=tag_key)
-    candidates = {tag_key(n): n for n in [*names, *also]}
-    close = difflib.get_close_matches(tag_key(name), list(candidates), n=1)
-    if close:
-        hint = f"did you mean {candidates[close[0]]!r}?"
-    elif names:
-        hint = "known: " + ", ".join(repr(n) for n in names[:10]) + (", …" if len(names) > 10 else "")
-    else:
-        hint = "no post has one"
+    hint = closest(name, [*names, *also], key=tag_key, none="no post has one", shown=names)
     return MarkerError(f"no published post has the {what} {name!r} ({hint})")
 
 

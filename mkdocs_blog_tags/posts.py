@@ -285,13 +285,6 @@ def normalize_tags(value: Any, noun: str = "tag", plural: str = "tags") -> tuple
     return tuple(tags), problems
 
 
-def _strings(value: Any) -> tuple[str, ...]:
-    if isinstance(value, (list, tuple)):
-        return tuple(t for t in (_text(v) for v in value) if t)
-    text = _text(value)
-    return (text,) if text else ()
-
-
 def _may_hold_cjk(text: str) -> bool:
     """False when ``text`` cannot contain a CJK character, found without scanning it character by character.
 

@@ -10,13 +10,14 @@ anything but clean text, and a post and a page read the same value alike.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-__all__ = ["as_text", "clean_text"]
+__all__ = ["as_text", "clean_text", "closest"]
 
 # Control characters other than tab and line ends: HTML parsers replace or refuse them, XML
 # cannot hold them, and no reader can see them.
@@ -51,3 +52,25 @@ def as_text(value: Any) -> tuple[str | None, str | None]:
             f"YAML reads {text} as {kind}; it is used as the text {text!r} (quote it to silence this)",
         )
     return None, f"expected text, got {type(value).__name__}; it was ignored"
+
+
+def closest(
+    name: str,
+    known: Iterable[str],
+    *,
+    key: Callable[[str], str] = str,
+    listed: str = "known",
+    none: str = "",
+    shown: Iterable[str] | None = None,
+) -> str:
+    """The hint of a "not found" warning: ``did you mean 'x'?``, else the first known names (or of
+    ``shown``), else ``none``. ``key`` is how names compare (``tag_key`` for terms, ``str.casefold``)."""
+    candidates = list(dict.fromkeys(known))
+    by_key = {key(n): n for n in candidates}
+    close = difflib.get_close_matches(key(name), list(by_key), n=1)
+    if close:
+        return f"did you mean {by_key[close[0]]!r}?"
+    names = candidates if shown is None else list(shown)
+    if names:
+        return f"{listed}: " + ", ".join(repr(n) for n in names[:10]) + (", …" if len(names) > 10 else "")
+    return none

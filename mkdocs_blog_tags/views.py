@@ -456,18 +456,6 @@ class Views:
             avatar=View(url=avatar, alt=author.name) if avatar else None,
         )
 
-    def nav_link(self, post: Post | None, page_url: str) -> View | None:
-        """``{title, url, date_iso, date_text}`` of a post linked from ``page_url`` (post navigation)."""
-        if post is None:
-            return None
-        entry = self.entry(post)
-        return View(
-            title=entry["title"],
-            url=self._link(entry["url"], page_url),
-            date_iso=entry["date_iso"],
-            date_text=entry["date_text"],
-        )
-
     def theme_post(
         self, post: Post, page_url: str, neighbours: tuple[Post | None, Post | None], related: Sequence[Post]
     ) -> View:
