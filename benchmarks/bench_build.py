@@ -110,6 +110,7 @@ ABLATIONS = {
     "no-groupings": ["archive: false", "categories: false"],
     "no-footer": ["footer: {previous_next: false, related: 0, blog_link: false}"],
     "no-related": ["footer: {related: 0}"],
+    "no-lint": ["lint: false"],
     "core": [
         "meta: false",
         "feeds: {rss: false, atom: false, json: false}",

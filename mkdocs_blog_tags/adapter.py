@@ -33,8 +33,10 @@ from .images import DocsFile
 from .links import Target, parse_links, resolve_links
 from .permalinks import media_dest, post_paths, previous_paths
 from .posts import FrontMatterError, Post, Problem, normalize_tags, read_post, split_front_matter
+from .preview import PREVIEW_NAME, PreviewPost, preview_page
 from .redirects import plan_redirects, redirect_context
 from .state import Build
+from .urls import is_relative, relative_url
 from .views import Deferred, View
 
 __all__ = [
@@ -51,6 +53,8 @@ __all__ = [
     "rebuild_listings",
     "select_posts",
     "settle_title",
+    "share_preview",
+    "share_preview_target",
 ]
 
 
@@ -433,3 +437,57 @@ def _modified() -> bool:
 def always_rebuild(file: File) -> None:
     """Make ``--dirty`` builds rebuild ``file`` even when its source did not change."""
     setattr(file, "is_modified", _modified)  # noqa: B010 -- an instance's override of the method
+
+
+def share_preview_target(files: Files, config: MkDocsConfig, settings: Settings) -> tuple[str, str] | str:
+    """``(dest path, URL)`` of the share-preview page, or why it is not written (a file is there)."""
+    src_uri = f"{settings.layout.blog_dir}/{PREVIEW_NAME}.md".lstrip("/")
+    target = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+    owner = occupied(files).file(target.dest_uri)
+    if owner is not None:
+        return (
+            f"{owner} is published at {target.dest_uri}, where the share-preview page would be; "
+            "the page is not written"
+        )
+    return target.dest_uri, target.url
+
+
+def share_preview(build: Build) -> str:
+    """The share-preview page: every post's previews from the head meta its page got in this build."""
+    plan, target = build.plan, build.preview
+    assert plan is not None and target is not None
+    settings, page_url = build.settings, target[1]
+
+    def seen(url: str) -> str:
+        return relative_url(url, page_url) if is_relative(url) else url
+
+    default_url = None
+    if plan.default_image is not None and settings.default_image:
+        found = plan.images.resolve(settings.default_image, settings.default_image_alt, "index.md")
+        default_url = found[1] if found else None
+    posts = []
+    for post in plan.blog.posts:
+        meta = build.previews.get(post.src_uri)
+        if meta is None:
+            continue
+        own = plan.post_images.get(post.src_uri)
+        shown = any(key == "og:image" for key, _ in meta.properties)
+        local = own[1] if own is not None else default_url
+        posts.append(
+            PreviewPost(
+                post.src_uri,
+                seen(plan.url_of[post.src_uri]),
+                meta,
+                image_url=seen(local) if shown and local else None,
+                draft=post.src_uri in plan.drafts,
+            )
+        )
+    return build.renderer.render(
+        "share_preview.html",
+        page=preview_page(posts, build.findings),
+        lang=settings.locale.replace("_", "-"),
+        site_name=settings.site_name,
+        blog_url=seen(plan.url_of[plan.blog.index_uri]),
+        checked=settings.lint.enabled,
+        t=settings.strings,
+    )

@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from .dates import DateError, get_timezone
 from .i18n import Strings, normalize_locale
 from .layout import Layout
+from .lint import LintSettings, parse_lint
 from .posts import DEFAULT_FIELDS
 
 __all__ = ["BlogTagsConfig", "FeedSettings", "Groupings", "HeaderConfig", "Settings"]
@@ -166,6 +167,20 @@ class _SortBy(BaseConfigOption[str]):
         if name in ("name", "count", "fewest"):
             return str(name)
         raise ValidationError(f"Expected 'name', 'count' or 'fewest', got {value!r}.")
+
+
+class _Lint(BaseConfigOption[LintSettings]):
+    """``lint:``: ``false``, or rule ids to switch off and limits to change (`lint.parse_lint`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None
+
+    def run_validation(self, value: object) -> LintSettings:
+        try:
+            return parse_lint(value)
+        except ValueError as err:
+            raise ValidationError(str(err)) from err
 
 
 class _Ignored(BaseConfigOption[Any]):
@@ -331,6 +346,10 @@ class _Options(base.Config):
     """``twitter:creator``: the author's account, e.g. ``@someone``."""
     feeds = c.SubConfig(FeedsConfig)
     """RSS, Atom and JSON Feed files next to the blog index and each tag page."""
+    lint = _Lint()
+    """The share-readiness checks of every post: ``false`` for none, or rules to switch off and limits."""
+    share_preview = c.Optional(c.Type(bool))
+    """The page ``blog/share-preview/``, each post's link previews; default: under ``mkdocs serve`` only."""
     pagination = c.Type(bool, default=True)
     """``false``: the blog index and the category, archive and author pages are one page each (Material's
     option; tag pages follow ``tag_per_page``)."""
@@ -535,6 +554,9 @@ class Settings:
     twitter_site: str | None
     twitter_creator: str | None
     feeds: FeedSettings
+    lint: LintSettings
+    share_preview: bool
+    """Write the share-preview page (``share_preview``, or ``mkdocs serve``)."""
     site_url: str | None
     """``site_url``, always ending with ``/``; ``None`` when unset (no absolute URL, no feed)."""
     site_name: str
@@ -616,6 +638,8 @@ class Settings:
                 limit=feeds.limit,
                 full_content=feeds.full_content,
             ),
+            lint=options.lint if isinstance(options.lint, LintSettings) else parse_lint(options.lint),
+            share_preview=command == "serve" if options.share_preview is None else options.share_preview,
             site_url=config.site_url or None,
             site_name=config.site_name,
             site_description=config.site_description or None,

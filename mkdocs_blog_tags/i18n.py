@@ -66,6 +66,18 @@ _EN = {
     "related_posts": "Related posts",
     "back_to_blog": "Back to the blog",
     "pages": "Pages",
+    "share_preview_title": "Share previews",
+    "share_preview_intro": (
+        "How each post’s link looks when it is shared, from "
+        "the meta tags of this build, cut where each platform cuts."
+    ),
+    "share_preview_bad_one": "{count} post would preview badly.",
+    "share_preview_bad_other": "{count} posts would preview badly.",
+    "share_preview_no_image": "No image",
+    "share_preview_cut": "Cut at about {limit} characters",
+    "share_preview_ok": "Nothing to fix.",
+    "share_preview_unchecked": "The share meta checks are off (lint: false).",
+    "share_preview_length": "Description: {count} characters",
 }
 _TABLE: dict[str, dict[str, str]] = {
     "en": _EN,
@@ -119,6 +131,18 @@ _TABLE: dict[str, dict[str, str]] = {
         "related_posts": "Articles liés",
         "back_to_blog": "Retour au blog",
         "pages": "Pages",
+        "share_preview_title": "Aperçus de partage",
+        "share_preview_intro": (
+            "L’aspect du lien de chaque article une fois partagé, d’après les "
+            "balises meta de cette construction, coupé là où chaque plateforme coupe."
+        ),
+        "share_preview_bad_one": "{count} article aurait un mauvais aperçu.",
+        "share_preview_bad_other": "{count} articles auraient un mauvais aperçu.",
+        "share_preview_no_image": "Pas d’image",
+        "share_preview_cut": "Coupé vers {limit} caractères",
+        "share_preview_ok": "Rien à corriger.",
+        "share_preview_unchecked": "Les vérifications des aperçus sont désactivées (lint: false).",
+        "share_preview_length": "Description : {count} caractères",
     },
     "de": {
         "blog": "Blog",
@@ -170,6 +194,18 @@ _TABLE: dict[str, dict[str, str]] = {
         "related_posts": "Ähnliche Beiträge",
         "back_to_blog": "Zurück zum Blog",
         "pages": "Seiten",
+        "share_preview_title": "Vorschau beim Teilen",
+        "share_preview_intro": (
+            "So sieht der Link jedes Beitrags beim Teilen aus, "
+            "nach den Meta-Tags dieses Builds, gekürzt, wo jede Plattform kürzt."
+        ),
+        "share_preview_bad_one": "{count} Beitrag hätte eine schlechte Vorschau.",
+        "share_preview_bad_other": "{count} Beiträge hätten eine schlechte Vorschau.",
+        "share_preview_no_image": "Kein Bild",
+        "share_preview_cut": "Nach etwa {limit} Zeichen gekürzt",
+        "share_preview_ok": "Nichts zu beheben.",
+        "share_preview_unchecked": "Die Prüfungen der Vorschau sind ausgeschaltet (lint: false).",
+        "share_preview_length": "Beschreibung: {count} Zeichen",
     },
     "es": {
         "blog": "Blog",
@@ -221,6 +257,18 @@ _TABLE: dict[str, dict[str, str]] = {
         "related_posts": "Artículos relacionados",
         "back_to_blog": "Volver al blog",
         "pages": "Páginas",
+        "share_preview_title": "Vistas previas al compartir",
+        "share_preview_intro": (
+            "Cómo se ve el enlace de cada artículo al compartirlo, según "
+            "las etiquetas meta de esta compilación, cortado donde corta cada plataforma."
+        ),
+        "share_preview_bad_one": "{count} artículo tendría una mala vista previa.",
+        "share_preview_bad_other": "{count} artículos tendrían una mala vista previa.",
+        "share_preview_no_image": "Sin imagen",
+        "share_preview_cut": "Cortado hacia {limit} caracteres",
+        "share_preview_ok": "Nada que corregir.",
+        "share_preview_unchecked": "Las comprobaciones de la vista previa están desactivadas (lint: false).",
+        "share_preview_length": "Descripción: {count} caracteres",
     },
 }
 

@@ -18,12 +18,22 @@ from typing import TYPE_CHECKING, Any, Literal
 from .excerpts import Excerpt
 from .i18n import og_locale
 from .images import ImageInfo
+from .lint import Limits, ShareInput, large_image_card
 from .posts import Problem, read_image, text_field
 
 if TYPE_CHECKING:
     from .plan import Credit, Plan
 
-__all__ = ["HeadMeta", "ImageInfo", "PageFacts", "PageInput", "build_head_meta", "page_facts", "plain_text"]
+__all__ = [
+    "HeadMeta",
+    "ImageInfo",
+    "PageFacts",
+    "PageInput",
+    "build_head_meta",
+    "page_facts",
+    "page_share_input",
+    "plain_text",
+]
 
 _TAG = re.compile(r"<[^>]*>")
 # Tags that separate words (block elements, line breaks, cells); any other tag joins its neighbours:
@@ -34,6 +44,7 @@ _BREAKING_TAG = re.compile(
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
+_LIMITS = Limits()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -163,8 +174,8 @@ def _json_ld(facts: PageFacts) -> dict[str, Any]:
     return data
 
 
-def build_head_meta(facts: PageFacts) -> HeadMeta:
-    """Decide every head tag of one page from its facts."""
+def build_head_meta(facts: PageFacts, limits: Limits = _LIMITS) -> HeadMeta:
+    """Decide every head tag of one page from its facts (``limits``: the linter's, for the card type)."""
     props: list[tuple[str, str]] = [
         ("og:type", "article" if facts.kind == "post" else "website"),
         ("og:title", facts.title),
@@ -198,7 +209,8 @@ def build_head_meta(facts: PageFacts) -> HeadMeta:
         props += [("article:tag", tag) for tag in facts.tags]
 
     names: list[tuple[str, str]] = [
-        ("twitter:card", "summary_large_image" if image else "summary"),
+        # X shows no large card for an image under 300x157: a small card shows it.
+        ("twitter:card", "summary_large_image" if large_image_card(image, limits) else "summary"),
         ("twitter:title", facts.title),
     ]
     if facts.description:
@@ -311,3 +323,31 @@ def page_facts(
         **common,
     )
     return facts, problems
+
+
+def page_share_input(plan: Plan, page: PageInput) -> ShareInput | None:
+    """The share fields an author wrote on a page that is not a post, for the linter.
+
+    Only a page with its own ``description`` or ``image`` is checked: a docs
+    page without them shows the site's, checked once. An image that was not
+    found is left out, as `page_facts` reports it already.
+    """
+    if plan.role(page.src_uri) == "post" or not plan.settings.meta:
+        return None
+    if plan.role(page.src_uri) is None and plan.settings.meta_scope == "blog":
+        return None
+    image_value, alt, _ = read_image(page.meta, plan.settings.fields)
+    description = page.meta.get("description")
+    description = description if isinstance(description, str) and description.strip() else None
+    if image_value is None and description is None:
+        return None
+    found = plan.images.resolve(image_value, alt, page.src_uri) if image_value else None
+    return ShareInput(
+        src_uri=page.src_uri,
+        kind="page",
+        title=page.title,
+        description=description,
+        image_value=image_value if found is not None else None,
+        image=found[0] if found is not None else None,
+        alt=alt,
+    )

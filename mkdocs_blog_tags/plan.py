@@ -23,6 +23,7 @@ from .blog import Blog, ListingPage, build_blog, tags_spec
 from .config import Settings
 from .groupings import credited, grouping_specs
 from .images import DocsFile, ImageInfo, ImageResolver
+from .lint import Finding, LintSettings, lint_posts
 from .neighbours import Neighbours, neighbours_of
 from .posts import Post, Problem, text_field
 from .taxonomy import Collision, Taxonomy, Term, tag_key
@@ -514,6 +515,8 @@ class Plan:
     """src_uri of each listing and overview -> its generated title."""
     problems: tuple[Problem | str, ...] = ()
     """Found while planning (images, default image), each to be reported once."""
+    findings: tuple[Finding, ...] = ()
+    """What the linter found in the posts' share fields (`lint.lint_posts`), each to be reported once."""
 
     def written_later(self) -> frozenset[str]:
         """Paths written after MkDocs copies the files: its 404 page and sitemaps, and the feeds."""
@@ -641,13 +644,24 @@ def make_plan(
     images = ImageResolver(lookup, settings.site_url)
     problems: list[Problem | str] = []
     post_images: dict[str, tuple[ImageInfo, str]] = {}
+    broken: dict[str, Literal["not_found", "not_image"]] = {}
     for post in selection.published:
         if not post.image:
             continue
         found, issues = images.post_image(post.src_uri, post.image, post.image_alt)
-        problems += issues
         if found is not None:
             post_images[post.src_uri] = found
+        elif images.resolve(post.image, post.image_alt, post.src_uri) is None:
+            broken[post.src_uri] = "not_found"
+        else:
+            broken[post.src_uri] = "not_image"
+        rule = {"not_found": "image-not-found", "not_image": "image-not-image"}.get(
+            broken.get(post.src_uri, ""), "alt-missing"
+        )
+        if not (
+            settings.meta and settings.lint.on(rule)
+        ):  # else the linter reports it, with what crawlers do
+            problems += issues
     default_image = None
     if settings.default_image:
         found = images.resolve(settings.default_image, settings.default_image_alt, "index.md")
@@ -672,6 +686,16 @@ def make_plan(
         avatars[author.id] = avatar[1]
     feeds, blocked = _unblocked(_feed_specs(settings, blog), owner_of_path)
     problems += blocked
+    findings = lint_posts(
+        selection.published,
+        {uri: found[0] for uri, found in post_images.items()},
+        broken,
+        default_image,
+        settings.lint if settings.meta else LintSettings(enabled=False),  # no share meta: nothing to check
+        default_value=settings.default_image,
+        default_alt=settings.default_image_alt,
+        groupings=[name for name in ("tags", "categories") if name in blog.taxonomies],
+    )
     return Plan(
         settings=settings,
         blog=blog,
@@ -687,4 +711,5 @@ def make_plan(
         listings={listing.src_uri: listing for listing in blog.listings},
         overviews=blog.overviews(),
         problems=tuple(problems),
+        findings=tuple(findings),
     )

@@ -13,6 +13,7 @@ previous ``--dirty`` build wrote and this one did not.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,8 @@ from .config import BlogTagsConfig, Settings, blog_folder
 from .folders import FolderDefaults
 from .groupings import grouping_problems
 from .head import escape_title_element, insert_into_head, remove_head_tags
-from .meta import PageInput, build_head_meta, page_facts
+from .lint import Finding, check_share, summary
+from .meta import PageInput, build_head_meta, page_facts, page_share_input
 from .permalinks import posts_folder
 from .posts import Post, Problem, front_matter_left_in
 from .render import HEADER_SLOT, Renderer, theme_partials
@@ -120,6 +122,14 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         problems += [*moved, *adapter.add_redirects(files, config, build, previous)]
         for problem in [*problems, *moves, *plan.problems]:
             log.warning("%s", problem)
+        _report(plan.findings)
+        build.findings = list(plan.findings)
+        if settings.share_preview:
+            target = adapter.share_preview_target(files, config, settings)
+            if isinstance(target, str):
+                log.warning("%s", target)
+            else:
+                build.preview = target
         if settings.add_to_nav and config.nav and not core.nav_mentions(config.nav, blog.index_uri):
             config.nav.append({settings.strings["blog"]: blog.index_uri})
         adapter.rebuild_listings(pages, plan)
@@ -219,7 +229,15 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         )
         for problem in problems:
             log.warning("%s", problem)
-        meta = build_head_meta(facts) if facts is not None else None
+        meta = build_head_meta(facts, settings.lint.limits) if facts is not None else None
+        if meta is not None and build.preview is not None and uri in plan.posts:
+            build.previews[uri] = meta
+        if settings.lint.enabled and facts is not None and uri not in plan.posts:
+            share = page_share_input(plan, PageInput(uri, title, page.canonical_url, page.meta))
+            if share is not None:
+                found = check_share(share, settings.lint)
+                _report(found, infos=False)  # the information with the other pages', as the build ends
+                build.findings += found
         links = plan.head_links(uri, page.url)
         if uri in plan.listings and page.file.generated_by:
             # MkDocs keeps every page's HTML until the build ends; a generated listing's copy is
@@ -256,7 +274,32 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(feed.content)
                 build.outputs.append(feed.path)
+            if build.preview is not None:
+                target = Path(config.site_dir, *build.preview[0].split("/"))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(adapter.share_preview(build), encoding="utf-8")
+                build.outputs.append(build.preview[0])
             outputs = build.outputs
+            pages = build.findings[len(build.plan.findings) :]
+            _report(pages, warnings=False)  # their warnings were logged as each page was written
+            line = summary(build.findings, build.plan.posts)
+            if line is not None:
+                warned = any(finding.level == "warning" for finding in build.findings)
+                (log.warning if warned else log.info)("%s", line)
         self._cache.remove_stale_outputs(config.site_dir, outputs)
         if self._command != "serve":
             feeds.clear_caches()
+
+
+def _report(findings: Iterable[Finding], *, warnings: bool = True, infos: bool = True) -> None:
+    """A warning for each finding that breaks a preview (``--strict`` fails on them); the rest as one
+    message of a line each (a thousand log records would cost more than the checks)."""
+    lines = []
+    for finding in findings:
+        if finding.level != "warning":
+            lines.append(finding.text())
+        elif warnings:
+            log.warning("%s", finding.text())
+    if lines and infos:
+        head = "1 informational finding" if len(lines) == 1 else f"{len(lines)} informational findings"
+        log.info("%s of the share meta (never a failure):\n  %s", head, "\n  ".join(lines))

@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 
 from .config import Settings
 from .links import Target
+from .lint import Finding
+from .meta import HeadMeta
 from .neighbours import Neighbours, related
 from .plan import Plan
 from .posts import Post
@@ -46,6 +48,12 @@ class Build:
     """Whether another blog of the site (another ``blog-tags`` entry) owns a page."""
     links: Callable[[str], Target | None] = lambda _: None
     """What a path of a post's ``links:`` names (the site's pages, once read)."""
+    findings: list[Finding] = dataclasses.field(default_factory=list)
+    """What the linter found in this build (posts, then pages as their heads are written)."""
+    preview: tuple[str, str] | None = None
+    """Where the share-preview page is written: ``(dest path, site-relative URL)``; ``None``: nowhere."""
+    previews: dict[str, HeadMeta] = dataclasses.field(default_factory=dict)
+    """Post src_uri -> the head meta its page got, for the share-preview page."""
 
     _related: Mapping[str, tuple[Post, ...]] | None = None
 

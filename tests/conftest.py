@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -72,6 +73,21 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
+@contextlib.contextmanager
+def captured() -> Iterator[list[logging.LogRecord]]:
+    """Every record of the ``mkdocs`` loggers, INFO included (pytest leaves the logger at WARNING),
+    even when the build raises."""
+    handler, logger = _Collect(), logging.getLogger("mkdocs")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
 def write_tree(root: Path, files: Mapping[str, str | bytes | Path]) -> None:
     for rel, content in files.items():
         path = root / rel
@@ -98,6 +114,9 @@ def build_site(
     """Write ``files`` under ``root/docs``, build with ``blog-tags`` and return the result."""
     docs = root / "docs"
     write_tree(docs, files)
+    options = dict(plugin_config or {})
+    # Most fixtures' posts have no image; the linter's image-missing warning is tested on its own.
+    options.setdefault("lint", {"image-missing": False})
     config_data: dict[str, Any] = {
         "site_name": "Test site",
         "site_url": "https://example.org/sub/",
@@ -105,7 +124,7 @@ def build_site(
         "site_dir": "site",
         "theme": theme if isinstance(theme, Mapping) else {"name": theme},
         "use_directory_urls": use_directory_urls,
-        "plugins": ["search", {"blog-tags": dict(plugin_config or {})}],
+        "plugins": ["search", {"blog-tags": options}],
         **(extra or {}),
     }
     config_file = root / "mkdocs.yml"

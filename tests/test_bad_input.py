@@ -46,6 +46,10 @@ class Case:
     """The field the warning must name (``'field'``), if any."""
     published: bool = True
     title: str = "Bad"
+    rule: str | None = None
+    """The linter's rule id the warning must name (``field [rule]``), for a share-readiness finding."""
+    options: dict[str, Any] = dataclasses.field(default_factory=dict)
+    """Plugin options of the case (``lint: false`` brings back the plan's own image messages)."""
 
 
 def fm(body: str, text: str = "Text.\n") -> str:
@@ -157,8 +161,20 @@ CASES = [
         "is empty",
         "imageAltAttribute",
     ),
-    Case("alt-missing", fm(f"{BASE}\nimage: images/ok.jpg"), "has no alt text", "image"),
-    Case("image-missing", fm(f"{BASE}\nimage: images/gone.jpg\nimage_alt: A"), "was not found", "image"),
+    Case(
+        "alt-missing",
+        fm(f"{BASE}\nimage: images/ok.jpg"),
+        "has no alt text",
+        "image_alt",
+        rule="alt-missing",
+    ),
+    Case(
+        "image-missing",
+        fm(f"{BASE}\nimage: images/gone.jpg\nimage_alt: A"),
+        "'images/gone.jpg' was not found (looked for blog/images/gone.jpg or images/gone.jpg)",
+        "image",
+        rule="image-not-found",
+    ),
     Case("image-absolute-url", fm(f"{BASE}\nimage: https://cdn.example.org/a.jpg\nimage_alt: A"), None),
     Case("image-site-root", fm(f"{BASE}\nimage: /blog/images/ok.jpg\nimage_alt: A"), None),
     Case("image-with-space", fm(f'{BASE}\nimage: "images/a b.jpg"\nimage_alt: A'), None),
@@ -166,10 +182,39 @@ CASES = [
     Case(
         "image-outside-docs",
         fm(f"{BASE}\nimage: ../../../../etc/passwd\nimage_alt: A"),
-        "was not found",
+        "'../../../../etc/passwd' was not found",
         "image",
+        rule="image-not-found",
     ),
-    Case("image-not-an-image", fm(f"{BASE}\nimage: notes.txt\nimage_alt: A"), "is not an image", "image"),
+    Case(
+        "image-not-an-image",
+        fm(f"{BASE}\nimage: notes.txt\nimage_alt: A"),
+        "'notes.txt' is not an image",
+        "image",
+        rule="image-not-image",
+    ),
+    # The same three without the linter: the plan's own messages.
+    Case(
+        "alt-missing-lint-off",
+        fm(f"{BASE}\nimage: images/ok.jpg"),
+        "has no alt text; add 'image_alt'",
+        "image",
+        options={"lint": False},
+    ),
+    Case(
+        "image-missing-lint-off",
+        fm(f"{BASE}\nimage: images/gone.jpg\nimage_alt: A"),
+        "'images/gone.jpg' was not found (looked for blog/images/gone.jpg or images/gone.jpg)",
+        "image",
+        options={"lint": False},
+    ),
+    Case(
+        "image-not-an-image-lint-off",
+        fm(f"{BASE}\nimage: notes.txt\nimage_alt: A"),
+        "'notes.txt' is not an image (text/plain)",
+        "image",
+        options={"lint": False},
+    ),
     # files
     Case("big-post", fm(BASE, ("Un paragraphe de texte assez long. " * 40 + "\n\n") * 3500), None),
     Case("bom", "\ufeff" + fm(BASE), None),
@@ -196,7 +241,8 @@ def test_the_matrix_is_large_enough() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_post_beside_good_posts(make_site, case: Case) -> None:
     files = {**GOOD, BAD: case.content}
-    site = make_site(files, strict=False, plugin_config={"per_page": 0})
+    options = {"per_page": 0, **case.options}
+    site = make_site(files, strict=False, plugin_config=options)
     if case.published:  # no front-matter text is ever rendered as the page's body
         body = site.html(BAD)
         assert "updated: 2024" not in body and "<script>alert" not in body
@@ -206,7 +252,10 @@ def test_bad_post_beside_good_posts(make_site, case: Case) -> None:
     else:
         matching = [w for w in warnings if case.warning in w]
         assert matching, warnings
-        if case.field is not None:
+        if case.rule is not None:  # the linter's finding replaces the plan's message: one warning
+            assert [w for w in matching if f"{BAD}: {case.field} [{case.rule}]: " in w] == matching, matching
+            assert len(matching) == 1, matching
+        elif case.field is not None:
             assert any(f"{BAD}: '{case.field}'" in w for w in matching), matching
         elif "slug" not in case.warning:
             assert any(BAD in w for w in matching), matching
@@ -224,7 +273,7 @@ def test_bad_post_beside_good_posts(make_site, case: Case) -> None:
 
     if case.warning is not None:
         with pytest.raises(Abort, match="strict"):
-            make_site(files, plugin_config={"per_page": 0})
+            make_site(files, plugin_config=options)
 
 
 # -- any YAML type in any field of any page ------------------------------------------------------

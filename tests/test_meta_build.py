@@ -208,10 +208,25 @@ def test_without_site_url_one_warning_and_no_absolute_urls(make_site) -> None:
     assert "url" not in json_ld(html, "http://localhost/")[0]
 
 
-def test_image_without_alt_warns(make_site) -> None:
+@pytest.mark.parametrize(
+    ("lint", "no_alt"),
+    [
+        # The linter's finding: file, field, [rule id], what previews do.
+        ({"image-missing": False}, "blog/p.md: image_alt [alt-missing]: the image has no alt text"),
+        # Without the linter, the plan's own message.
+        (False, "blog/p.md: 'image': has no alt text"),
+    ],
+    ids=["lint", "no-lint"],
+)
+def test_image_without_alt_warns(make_site, lint: Any, no_alt: str) -> None:
     files = {"blog/p.md": post("P", "2024-01-01", image="a.jpg"), "blog/a.jpg": SEED_IMAGE}
-    site = make_site(files, strict=False)
-    assert any("blog/p.md: 'image': has no alt text" in w for w in site.warnings())
+    site = make_site(files, strict=False, plugin_config={"lint": lint})
+    warnings = site.warnings()
+    assert [w for w in warnings if "alt text" in w and no_alt not in w] == [], warnings  # reported once
+    assert any(no_alt in w for w in warnings), warnings
+    _, values = head_tags(site.html("blog/p.md"))  # published, and the image still shared
+    assert values["og:image"] == [SITE_URL + "blog/a.jpg"]
+    assert "og:image:alt" not in values
 
 
 HOSTILE = 'Q&A "quoted" <script>alert(1)</script></script><!-- x --> <img src=x onerror=alert(2)> \u2028 end'

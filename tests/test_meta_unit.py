@@ -13,7 +13,7 @@ def test_post_with_image() -> None:
         title="T",
         description="D",
         url="https://x.org/p/",
-        image=ImageInfo("https://x.org/a.png", "Alt", 10, 20, "image/png"),
+        image=ImageInfo("https://x.org/a.png", "Alt", 1200, 630, "image/png"),
         published=dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc),
         tags=("a", "b"),
         **BASE,
@@ -21,11 +21,22 @@ def test_post_with_image() -> None:
     meta = build_head_meta(facts)
     props = dict(meta.properties)
     assert props["og:type"] == "article"
-    assert props["og:image:width"] == "10" and props["og:image:height"] == "20"
+    assert props["og:image:width"] == "1200" and props["og:image:height"] == "630"
     assert [v for k, v in meta.properties if k == "article:tag"] == ["a", "b"]
     assert dict(meta.names)["twitter:card"] == "summary_large_image"
     assert meta.json_ld is not None and meta.json_ld["dateModified"] == "2024-01-01T00:00:00+00:00"
     assert meta.canonical == "https://x.org/p/"
+
+
+def test_image_too_small_for_a_large_card_gets_a_summary_card() -> None:
+    # X needs 300x157 for summary_large_image; a smaller image is still shared, on a small card.
+    image = ImageInfo("https://x.org/small.png", "Alt", 200, 100, "image/png")
+    meta = build_head_meta(PageFacts(kind="post", title="T", url="https://x.org/p/", image=image, **BASE))
+    props = dict(meta.properties)
+    assert props["og:image"] == "https://x.org/small.png"
+    assert props["og:image:width"] == "200" and props["og:image:height"] == "100"
+    assert dict(meta.names)["twitter:card"] == "summary"
+    assert dict(meta.names)["twitter:image"] == "https://x.org/small.png"
 
 
 def test_relative_image_is_not_emitted() -> None:
