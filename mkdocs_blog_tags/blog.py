@@ -205,12 +205,14 @@ def build_blog(
     tag_slugs: Mapping[str, str] | None = None,
     taxonomies: Sequence[TaxonomySpec] | None = None,
     page_tags: Mapping[str, Sequence[str]] | None = None,
+    locale: str = "",
 ) -> Blog:
     """Sort the published ``posts``, index their groupings and lay out every listing page.
 
     ``per_page`` paginates the blog index. ``taxonomies`` defaults to the tags
     alone, built from ``tag_per_page`` (0: one page per tag) and ``tag_slugs``.
     ``page_tags`` (src_uri -> tags) are the tagged pages outside the blog.
+    ``locale`` (the site's, ``Settings.locale``) collates the terms' names; ``""``: Unicode's root order.
     """
     layout = layout or Layout()
     ordered = sort_posts(posts)
@@ -219,7 +221,9 @@ def build_blog(
     page_tags = page_tags or {}
     extra = [name for names in page_tags.values() for name in names]
     built = {
-        spec.name: build_taxonomy(spec, ordered, mode=slug_mode, extra=extra if spec.name == "tags" else ())
+        spec.name: build_taxonomy(
+            spec, ordered, mode=slug_mode, extra=extra if spec.name == "tags" else (), locale=locale
+        )
         for spec in taxonomies
     }
     tagged: dict[str, list[str]] = {}

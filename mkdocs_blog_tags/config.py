@@ -22,7 +22,7 @@ from mkdocs.config.base import BaseConfigOption, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 
 from .dates import DateError, get_timezone
-from .i18n import Strings, normalize_locale
+from .i18n import Strings, check_locale, normalize_locale
 from .layout import Layout
 from .lint import LintSettings, parse_lint
 from .posts import DEFAULT_FIELDS
@@ -77,6 +77,23 @@ class _Timezone(c.Type[str]):
             get_timezone(name)
         except DateError as err:
             raise ValidationError(str(err)) from err
+        return name
+
+
+class _Locale(c.Type[str]):
+    """A locale Babel knows: ``fr``, ``fr_FR``, ``fr-FR``, ``pt-BR``, ``zh-Hant``; another is an error
+    naming it and the closest known one."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value)
+        if name:
+            try:
+                check_locale(name)
+            except ValueError as err:
+                raise ValidationError(str(err)) from err
         return name
 
 
@@ -294,7 +311,7 @@ class _Options(base.Config):
     """Explicit slugs for tags, e.g. ``{"C#": csharp}``; keys match tags case-insensitively."""
     timezone = _Timezone(default="UTC")
     """IANA timezone in which dates without an offset are read."""
-    locale = c.Optional(c.Type(str))
+    locale = c.Optional(_Locale())
     """Language of dates and interface words; default: the theme's language, else English."""
     date_format = c.Type(str, default="long")
     """Babel date format: short, medium, long, full, or a CLDR pattern like ``d MMM y``."""
@@ -524,6 +541,8 @@ class Settings:
     words_per_minute: int
     excerpt_separator: str
     locale: str
+    locale_problem: str | None
+    """Why the theme's language is not used (Babel does not know it), to be said once."""
     strings: Strings
     date_format: str
     header: Mapping[str, bool]
@@ -588,6 +607,7 @@ class Settings:
         draft_on_serve = either("draft_on_serve", "drafts_on_serve")
         per_page = either("pagination_per_page", "per_page") if options.pagination else 0
         post_dir = options.post_dir
+        theme_language, theme_problem = _theme_language(config)
         return cls(
             layout=Layout(
                 blog_dir=blog_dir,
@@ -605,7 +625,8 @@ class Settings:
             tz=get_timezone(options.timezone),
             words_per_minute=either("post_readtime_words_per_minute", "words_per_minute"),
             excerpt_separator=either("post_excerpt_separator", "excerpt_separator"),
-            locale=(locale := normalize_locale(options.locale or _theme_language(config))),
+            locale=(locale := normalize_locale(options.locale or theme_language)),
+            locale_problem=None if options.locale else theme_problem,
             strings=Strings(locale, options.strings),
             date_format=either("post_date_format", "date_format"),
             # Plain values for the per-post template: a Config object's attributes are slow descriptors.
@@ -654,10 +675,18 @@ def blog_folder(options: BlogTagsConfig) -> str:
     return posixpath.normpath(options.blog_dir.strip("/")) or "."
 
 
-def _theme_language(config: MkDocsConfig) -> str | None:
-    """The theme's language: ``theme.locale`` (mkdocs, readthedocs) or ``theme.language`` (Material)."""
+def _theme_language(config: MkDocsConfig) -> tuple[str | None, str | None]:
+    """``(language, problem)``: the theme's ``theme.locale`` (mkdocs, readthedocs) or ``theme.language``
+    (Material). One Babel does not know (Material's ``custom``) leaves the blog in English, said once."""
     for key in ("language", "locale"):
         value = config.theme.get(key)
         if value:
-            return str(value)
-    return None
+            try:
+                check_locale(str(value))
+            except ValueError as err:
+                return None, (
+                    f"theme {key}: {err} The blog's words and dates are in English: set blog-tags' "
+                    "'locale' to choose their language."
+                )
+            return str(value), None
+    return None, None

@@ -1,20 +1,51 @@
-"""The few words the blog prints, per language, and dates in the reader's language.
+"""The words the blog prints, per language, and numbers, durations, lists and dates as CLDR writes them.
 
-Dates come from Babel's CLDR data (``24 janvier 2024``); the interface strings
-are a small table here, overridable from ``mkdocs.yml`` (``strings:``).
+What CLDR has comes from Babel: plural categories (``1 wpis``, ``2 wpisy``,
+``5 wpisów``), the numbers of counts (``1 234`` in French), the reading time's
+number and unit (``5 Min.``), lists of names (``A, B et C``) and dates
+(``24 janvier 2024``). The rest, the interface sentences, is one JSON file per
+language in ``locales/`` (``fr.json``, ``zh_Hant.json``), read once per
+language, and overridable from ``mkdocs.yml`` (``strings:``).
+
+English, the reference, stays here: it names every key, and a key a language
+lacks is the English one, for that key only. A locale finds its files as CLDR
+finds its data: ``pt_BR`` reads ``pt``; ``pt_PT`` reads ``pt`` then
+``pt_PT``, which holds only the words Portugal says otherwise; ``zh_TW``
+(``zh_Hant_TW``) reads ``zh_Hant`` and never ``zh``, Babel's parent chain
+(`translation_chain`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping
+import json
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date
+from babel.lists import format_list
+from babel.localedata import locale_identifiers
+from babel.numbers import format_decimal
+from babel.units import format_unit
 
-__all__ = ["Strings", "format_day", "normalize_locale", "og_locale", "strings_for"]
+from .values import closest
+
+__all__ = [
+    "PLURAL_CATEGORIES",
+    "Strings",
+    "check_locale",
+    "format_day",
+    "languages",
+    "missing_keys",
+    "normalize_locale",
+    "og_locale",
+    "strings_for",
+    "translation_chain",
+]
 
 _EN = {
     "blog": "Blog",
@@ -22,7 +53,7 @@ _EN = {
     "all_tags": "All tags",
     "tag_title": "Posts tagged “{tag}”",
     "tags_title": "Tags",
-    "reading_time": "{minutes} min read",
+    "reading_time": "{duration} read",
     "newer": "Newer posts",
     "older": "Older posts",
     "page_of": "Page {number} of {count}",
@@ -79,198 +110,147 @@ _EN = {
     "share_preview_unchecked": "The share meta checks are off (lint: false).",
     "share_preview_length": "Description: {count} characters",
 }
-_TABLE: dict[str, dict[str, str]] = {
-    "en": _EN,
-    "fr": {
-        "blog": "Blog",
-        "tags": "Étiquettes",
-        "all_tags": "Toutes les étiquettes",
-        "tag_title": "Articles avec l’étiquette « {tag} »",
-        "tags_title": "Étiquettes",
-        "reading_time": "{minutes} min de lecture",
-        "newer": "Articles plus récents",
-        "older": "Articles plus anciens",
-        "page_of": "Page {number} sur {count}",
-        "posts_one": "{count} article",
-        "posts_other": "{count} articles",
-        "draft": "Brouillon",
-        "read_more": "Lire la suite",
-        "no_posts": "Aucun article pour l’instant.",
-        "published": "Publié",
-        "updated": "Mis à jour",
-        "tagged": "Étiquettes",
-        "pagination": "Pagination",
-        "blog_description": "Tous les articles, du plus récent au plus ancien.",
-        "tag_description_one": "{count} article avec l’étiquette « {tag} »",
-        "tag_description_other": "{count} articles avec l’étiquette « {tag} »",
-        "tags_description": "Toutes les étiquettes du blog, avec leur nombre d’articles.",
-        "categories": "Catégories",
-        "categories_title": "Catégories",
-        "category_title": "{tag}",
-        "category_description_one": "{count} article dans la catégorie « {tag} »",
-        "category_description_other": "{count} articles dans la catégorie « {tag} »",
-        "categories_description": "Toutes les catégories du blog, avec leur nombre d’articles.",
-        "all_categories": "Toutes les catégories",
-        "archive": "Archives",
-        "archives_title": "Archives",
-        "archive_title": "{tag}",
-        "archive_description_one": "{count} article de {tag}",
-        "archive_description_other": "{count} articles de {tag}",
-        "archives_description": "Tous les articles du blog, par date.",
-        "authors": "Auteurs",
-        "authors_title": "Auteurs",
-        "author_title": "{tag}",
-        "author_description_one": "{count} article de {tag}",
-        "author_description_other": "{count} articles de {tag}",
-        "authors_description": "Tous les auteurs du blog, avec leur nombre d’articles.",
-        "pinned": "Épinglé",
-        "related_links": "Liens connexes",
-        "post_navigation": "Navigation entre les articles",
-        "previous_post": "Article plus récent",
-        "next_post": "Article plus ancien",
-        "related_posts": "Articles liés",
-        "back_to_blog": "Retour au blog",
-        "pages": "Pages",
-        "share_preview_title": "Aperçus de partage",
-        "share_preview_intro": (
-            "L’aspect du lien de chaque article une fois partagé, d’après les "
-            "balises meta de cette construction, coupé là où chaque plateforme coupe."
-        ),
-        "share_preview_bad_one": "{count} article aurait un mauvais aperçu.",
-        "share_preview_bad_other": "{count} articles auraient un mauvais aperçu.",
-        "share_preview_no_image": "Pas d’image",
-        "share_preview_cut": "Coupé vers {limit} caractères",
-        "share_preview_ok": "Rien à corriger.",
-        "share_preview_unchecked": "Les vérifications des aperçus sont désactivées (lint: false).",
-        "share_preview_length": "Description : {count} caractères",
-    },
-    "de": {
-        "blog": "Blog",
-        "tags": "Schlagwörter",
-        "all_tags": "Alle Schlagwörter",
-        "tag_title": "Beiträge mit dem Schlagwort „{tag}“",
-        "tags_title": "Schlagwörter",
-        "reading_time": "{minutes} Min. Lesezeit",
-        "newer": "Neuere Beiträge",
-        "older": "Ältere Beiträge",
-        "page_of": "Seite {number} von {count}",
-        "posts_one": "{count} Beitrag",
-        "posts_other": "{count} Beiträge",
-        "draft": "Entwurf",
-        "read_more": "Weiterlesen",
-        "no_posts": "Noch keine Beiträge.",
-        "published": "Veröffentlicht",
-        "updated": "Aktualisiert",
-        "tagged": "Schlagwörter",
-        "pagination": "Seitennavigation",
-        "blog_description": "Alle Beiträge, die neuesten zuerst.",
-        "tag_description_one": "{count} Beitrag mit dem Schlagwort „{tag}“",
-        "tag_description_other": "{count} Beiträge mit dem Schlagwort „{tag}“",
-        "tags_description": "Alle Schlagwörter des Blogs mit der Zahl ihrer Beiträge.",
-        "categories": "Kategorien",
-        "categories_title": "Kategorien",
-        "category_title": "{tag}",
-        "category_description_one": "{count} Beitrag in der Kategorie „{tag}“",
-        "category_description_other": "{count} Beiträge in der Kategorie „{tag}“",
-        "categories_description": "Alle Kategorien des Blogs mit der Zahl ihrer Beiträge.",
-        "all_categories": "Alle Kategorien",
-        "archive": "Archiv",
-        "archives_title": "Archiv",
-        "archive_title": "{tag}",
-        "archive_description_one": "{count} Beitrag aus {tag}",
-        "archive_description_other": "{count} Beiträge aus {tag}",
-        "archives_description": "Alle Beiträge des Blogs, nach Datum.",
-        "authors": "Autoren",
-        "authors_title": "Autoren",
-        "author_title": "{tag}",
-        "author_description_one": "{count} Beitrag von {tag}",
-        "author_description_other": "{count} Beiträge von {tag}",
-        "authors_description": "Alle Autoren des Blogs mit der Zahl ihrer Beiträge.",
-        "pinned": "Angeheftet",
-        "related_links": "Weiterführende Links",
-        "post_navigation": "Beitragsnavigation",
-        "previous_post": "Neuerer Beitrag",
-        "next_post": "Älterer Beitrag",
-        "related_posts": "Ähnliche Beiträge",
-        "back_to_blog": "Zurück zum Blog",
-        "pages": "Seiten",
-        "share_preview_title": "Vorschau beim Teilen",
-        "share_preview_intro": (
-            "So sieht der Link jedes Beitrags beim Teilen aus, "
-            "nach den Meta-Tags dieses Builds, gekürzt, wo jede Plattform kürzt."
-        ),
-        "share_preview_bad_one": "{count} Beitrag hätte eine schlechte Vorschau.",
-        "share_preview_bad_other": "{count} Beiträge hätten eine schlechte Vorschau.",
-        "share_preview_no_image": "Kein Bild",
-        "share_preview_cut": "Nach etwa {limit} Zeichen gekürzt",
-        "share_preview_ok": "Nichts zu beheben.",
-        "share_preview_unchecked": "Die Prüfungen der Vorschau sind ausgeschaltet (lint: false).",
-        "share_preview_length": "Beschreibung: {count} Zeichen",
-    },
-    "es": {
-        "blog": "Blog",
-        "tags": "Etiquetas",
-        "all_tags": "Todas las etiquetas",
-        "tag_title": "Artículos con la etiqueta «{tag}»",
-        "tags_title": "Etiquetas",
-        "reading_time": "{minutes} min de lectura",
-        "newer": "Artículos más recientes",
-        "older": "Artículos anteriores",
-        "page_of": "Página {number} de {count}",
-        "posts_one": "{count} artículo",
-        "posts_other": "{count} artículos",
-        "draft": "Borrador",
-        "read_more": "Leer más",
-        "no_posts": "Todavía no hay artículos.",
-        "published": "Publicado",
-        "updated": "Actualizado",
-        "tagged": "Etiquetas",
-        "pagination": "Paginación",
-        "blog_description": "Todos los artículos, del más reciente al más antiguo.",
-        "tag_description_one": "{count} artículo con la etiqueta «{tag}»",
-        "tag_description_other": "{count} artículos con la etiqueta «{tag}»",
-        "tags_description": "Todas las etiquetas del blog, con su número de artículos.",
-        "categories": "Categorías",
-        "categories_title": "Categorías",
-        "category_title": "{tag}",
-        "category_description_one": "{count} artículo en la categoría «{tag}»",
-        "category_description_other": "{count} artículos en la categoría «{tag}»",
-        "categories_description": "Todas las categorías del blog, con su número de artículos.",
-        "all_categories": "Todas las categorías",
-        "archive": "Archivo",
-        "archives_title": "Archivo",
-        "archive_title": "{tag}",
-        "archive_description_one": "{count} artículo de {tag}",
-        "archive_description_other": "{count} artículos de {tag}",
-        "archives_description": "Todos los artículos del blog, por fecha.",
-        "authors": "Autores",
-        "authors_title": "Autores",
-        "author_title": "{tag}",
-        "author_description_one": "{count} artículo de {tag}",
-        "author_description_other": "{count} artículos de {tag}",
-        "authors_description": "Todos los autores del blog, con su número de artículos.",
-        "pinned": "Fijado",
-        "related_links": "Enlaces relacionados",
-        "post_navigation": "Navegación entre artículos",
-        "previous_post": "Artículo más reciente",
-        "next_post": "Artículo más antiguo",
-        "related_posts": "Artículos relacionados",
-        "back_to_blog": "Volver al blog",
-        "pages": "Páginas",
-        "share_preview_title": "Vistas previas al compartir",
-        "share_preview_intro": (
-            "Cómo se ve el enlace de cada artículo al compartirlo, según "
-            "las etiquetas meta de esta compilación, cortado donde corta cada plataforma."
-        ),
-        "share_preview_bad_one": "{count} artículo tendría una mala vista previa.",
-        "share_preview_bad_other": "{count} artículos tendrían una mala vista previa.",
-        "share_preview_no_image": "Sin imagen",
-        "share_preview_cut": "Cortado hacia {limit} caracteres",
-        "share_preview_ok": "Nada que corregir.",
-        "share_preview_unchecked": "Las comprobaciones de la vista previa están desactivadas (lint: false).",
-        "share_preview_length": "Descripción: {count} caracteres",
-    },
-}
+
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+"""CLDR's plural categories: ``posts_few`` is the form of ``posts`` for the numbers CLDR calls *few*."""
+
+_PLURALS = tuple(key.removesuffix("_other") for key in _EN if key.endswith("_other"))
+"""The keys with plural forms: ``posts``, ``tag_description``..."""
+_FORMS = frozenset(f"{key}_{category}" for key in _PLURALS for category in PLURAL_CATEGORIES)
+_LOCALES = Path(__file__).with_name("locales")
+_ALIASES = {"no": "nb"}
+"""Norwegian without saying which written form: Bokmål, the one most write."""
+_DURATION_UNIT = "duration-minute"
+
+
+@functools.cache
+def languages() -> frozenset[str]:
+    """The names that have words of their own: the files of ``locales/`` (``fr``, ``pt_PT``,
+    ``zh_Hant``), and ``en``."""
+    return frozenset(path.stem for path in _LOCALES.glob("*.json")) | {"en"}
+
+
+@functools.cache
+def _file(name: str) -> dict[str, str]:
+    """The words of ``locales/<name>.json``, read once per process (the tests check their keys)."""
+    words: dict[str, str] = json.loads((_LOCALES / f"{name}.json").read_text(encoding="utf-8"))
+    return words
+
+
+def _babel_locale(name: str) -> Locale:
+    """Babel's locale of ``fr``, ``fr-FR``, ``zh-Hant``; a language CLDR renamed is its new name
+    (Material's ``sh``: ``sr_Latn``). Babel's errors when it knows neither."""
+    identifier = name.replace("-", "_")
+    try:
+        return Locale.parse(identifier)
+    except (UnknownLocaleError, ValueError):
+        language, _, rest = identifier.partition("_")
+        alias = get_global("language_aliases").get(language)
+        if not alias:
+            raise
+        return Locale.parse(f"{alias}_{rest}" if rest else str(alias))
+
+
+@functools.cache
+def _parse(locale: str) -> Locale:
+    return _babel_locale(locale)
+
+
+def _likely_script(language: str) -> str | None:
+    """The script a language is written in when none is said (``zh`` -> ``Hans``, ``sr`` -> ``Cyrl``)."""
+    likely = str(get_global("likely_subtags").get(language, ""))
+    return next((part for part in likely.split("_")[1:] if len(part) == 4), None)
+
+
+def _parent(name: str) -> str | None:
+    """CLDR's parent of a locale identifier, as Babel loads data: ``es_MX`` -> ``es_419`` -> ``es``;
+    ``zh_Hant`` -> none (root), not ``zh``, which is Simplified."""
+    parent = get_global("parent_exceptions").get(name)
+    if parent:
+        return None if parent == "root" else str(parent)
+    parts = name.split("_")
+    if len(parts) == 1:
+        return None
+    if len(parts) == 2 and len(parts[1]) == 4 and parts[1] != _likely_script(parts[0]):
+        return None
+    return "_".join(parts[:-1])
+
+
+@functools.cache
+def translation_chain(locale: str) -> tuple[str, ...]:
+    """The files of words of ``locale``, most specific first: ``pt_PT`` -> ``("pt_PT", "pt")``,
+    ``pt_BR`` -> ``("pt",)``, ``zh_TW`` -> ``("zh_Hant",)``, ``zh`` -> ``("zh_Hans",)``; ``()`` for
+    English and for a language with no file (its words are English)."""
+    try:
+        parsed = _parse(locale)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return ()
+    names: list[str] = []
+    name: str | None = "_".join(
+        part for part in (parsed.language, parsed.script, parsed.territory, parsed.variant) if part
+    )
+    while name:
+        names.append(name)
+        name = _parent(name)
+    script = parsed.script or _likely_script(parsed.language)
+    if script and parsed.language in names:  # ``zh`` and ``zh_CN`` are written in ``zh_Hans``
+        names.insert(names.index(parsed.language), f"{parsed.language}_{script}")
+    names += [alias for name in names if (alias := _ALIASES.get(name))]
+    known = languages() - {"en"}
+    return tuple(dict.fromkeys(name for name in names if name in known))
+
+
+@functools.cache
+def _language_table(locale: str) -> Mapping[str, str]:
+    """The words of ``locale``'s files, the most specific winning; English's own for English."""
+    table: dict[str, str] = dict(_EN) if _parse_language(locale) == "en" else {}
+    for name in reversed(translation_chain(locale)):
+        table.update(_file(name))
+    return table
+
+
+def _parse_language(locale: str) -> str | None:
+    try:
+        return str(_parse(locale).language)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+@functools.cache
+def _plural_rule(locale: str) -> Callable[[int], str]:
+    rule: Callable[[int], str] = _parse(locale).plural_form
+    return rule
+
+
+@functools.cache
+def _whole_number_categories(locale: str) -> frozenset[str]:
+    """The plural categories CLDR gives the whole numbers 0 to 1000 in ``locale``, and ``other``."""
+    return frozenset(map(_plural_rule(locale), range(1001))) | {"other"}
+
+
+def missing_keys(locale: str) -> frozenset[str]:
+    """The keys ``locale``'s files lack: every key of English but the plural forms, and of these the
+    categories its whole numbers up to 1000 take (``posts_one``, ``posts_few``, ``posts_many`` in
+    Polish; only ``posts_other`` in Japanese) and ``_other``. English lacks none."""
+    categories = _whole_number_categories(locale)
+    needed = {key for key in _EN if key not in _FORMS}
+    needed |= {f"{key}_{category}" for key in _PLURALS for category in categories}
+    return frozenset(needed - _language_table(locale).keys())
+
+
+class _Number(int):
+    """A whole number that a format string writes as the locale does (``{count}`` -> ``1 234``);
+    with a format spec (``{count:d}``) it is the plain integer it always was."""
+
+    _text: str
+
+    def __new__(cls, value: int, text: str) -> _Number:
+        number = super().__new__(cls, value)
+        number._text = text
+        return number
+
+    def __format__(self, spec: str) -> str:
+        return int.__format__(self, spec) if spec else self._text
 
 
 def normalize_locale(name: str | None) -> str:
@@ -278,21 +258,50 @@ def normalize_locale(name: str | None) -> str:
     if not name:
         return "en"
     try:
-        return str(Locale.parse(str(name).replace("-", "_")))
+        return str(_babel_locale(str(name)))
     except (UnknownLocaleError, ValueError, TypeError):
         return "en"
 
 
-class Strings:
-    """Interface strings for one locale, with plural forms from CLDR."""
+def check_locale(name: str) -> str:
+    """``name`` as Babel's identifier (``fr-FR`` -> ``fr_FR``, ``zh-Hant`` -> ``zh_Hant``); a
+    ValueError naming it, and the closest locale Babel knows, when Babel has no data for it."""
+    text = str(name).strip()
+    try:
+        return str(_babel_locale(text))
+    except (UnknownLocaleError, ValueError, TypeError):
+        pass
+    identifier = text.replace("-", "_")
+    language, _, rest = identifier.partition("_")
+    identifiers = locale_identifiers()
+    # A typo of a locale of the same territory (``frr_FR``: ``fr_FR``), else the language alone when
+    # Babel knows it (``fr_XX``: ``fr``), else the closest of all.
+    same_rest = [known for known in identifiers if rest and known.partition("_")[2] == rest]
+    hint = closest(identifier, same_rest, key=str.casefold, shown=())
+    if not hint and rest and _parse_language(language) is not None:
+        hint = f"did you mean {language!r}?"
+    if not hint:
+        shown = sorted(languages())
+        hint = closest(identifier, identifiers, key=str.casefold, listed="known locales include", shown=shown)
+    raise ValueError(f"unknown locale {text!r}: Babel has no data for it; {hint}")
 
-    KEYS = frozenset(_EN)
+
+class Strings:
+    """Interface strings for one locale: ``t.read_more``, ``t["read_more"]``, ``t.format(key, ...)``,
+    ``t.plural(key, count)`` by CLDR's plural rules, counts as the locale writes numbers."""
+
+    KEYS = frozenset(_EN) | _FORMS
+    """The keys ``strings:`` may override: English's, and every CLDR plural form of a plural key."""
 
     def __init__(self, locale: str, overrides: Mapping[str, str] | None = None) -> None:
         self.locale = locale
-        language = locale.split("_")[0]
-        self._table = {**_EN, **_TABLE.get(language, {}), **(overrides or {})}
-        self._plural = Locale.parse(locale).plural_form
+        # The locale's words and the overrides, without English: where plural forms are looked up.
+        self._own = {**_language_table(locale), **(overrides or {})}
+        self._table = {**_EN, **self._own}
+        self._plural = _plural_rule(locale)
+        self._numbers: dict[int, _Number] = {}
+        self._durations: dict[int, str] = {}
+        self._categories: dict[int, str] = {}
         # Templates write ``t.read_more``: as attributes the strings are found without Jinja's
         # failed-attribute fallback to ``t["read_more"]``. No key is the name of a method.
         self.__dict__.update(self._table)
@@ -300,17 +309,66 @@ class Strings:
     def __getitem__(self, key: str) -> str:
         return self._table[key]
 
+    if TYPE_CHECKING:
+
+        def __getattr__(self, key: str) -> str: ...  # ``t.read_more``: the keys, set in __init__
+
     def format(self, key: str, **values: object) -> str:
-        return self._table[key].format(**values)
+        """The string ``key`` with ``values``; whole numbers as the locale writes them. A ``minutes``
+        value also gives ``{duration}``, the number and unit (``reading_time``: ``{duration} read``)."""
+        return self._table[key].format(**self._shown(values))
 
     def plural(self, key: str, count: int, **values: object) -> str:
-        """``key_one`` or ``key_other`` by the locale's plural rules (French: ``0 article``)."""
-        form = "one" if self._plural(count) == "one" else "other"
-        return self._table[f"{key}_{form}"].format(count=count, **values)
+        """The form of ``key`` for ``count`` by the locale's plural rules (``key_one``, ``key_few``...,
+        ``key_other`` when the form is not given); a key the locale lacks altogether is English's."""
+        own = self._own
+        category = self._categories.get(count)
+        if category is None:
+            category = self._categories[count] = self._plural(count)
+        text = own.get(f"{key}_{category}")
+        if text is None:
+            text = own.get(f"{key}_other")
+        if text is None:
+            text = _EN.get(f"{key}_{_plural_rule('en')(count)}") or _EN[f"{key}_other"]
+        values["count"] = count
+        return text.format(**self._shown(values))
 
     def posts(self, count: int) -> str:
         """``1 post`` / ``3 posts``."""
         return self.plural("posts", count)
+
+    def number(self, value: int) -> str:
+        """A whole number as the locale writes it: ``1,234``, ``1 234`` (fr), ``1.234`` (de)."""
+        return self._number(value)._text
+
+    def duration(self, minutes: int) -> str:
+        """A number of minutes with CLDR's short unit: ``5 min``, ``5 Min.``, ``5分钟``."""
+        text = self._durations.get(minutes)
+        if text is None:
+            text = format_unit(int(minutes), _DURATION_UNIT, length="short", locale=self.locale)
+            self._durations[minutes] = text
+        return text
+
+    def list(self, items: Iterable[str]) -> str:
+        """Names joined as the locale joins them: ``A, B, and C``, ``A, B et C``, ``A、B、C``."""
+        return str(format_list([str(item) for item in items], locale=self.locale))
+
+    def _number(self, value: int) -> _Number:
+        number = self._numbers.get(value)
+        if number is None:
+            number = self._numbers[value] = _Number(value, format_decimal(value, locale=self.locale))
+        return number
+
+    def _shown(self, values: dict[str, object]) -> dict[str, object]:
+        """``values`` (a call's own keyword dict) with whole numbers in the locale's digits and
+        grouping, and ``duration`` beside ``minutes``."""
+        minutes = values.get("minutes")
+        if type(minutes) is int and "duration" not in values:
+            values["duration"] = self.duration(minutes)
+        for name, value in values.items():
+            if type(value) is int:
+                values[name] = self._number(value)
+        return values
 
 
 def strings_for(locale: str, overrides: Mapping[str, str] | None = None) -> Strings:

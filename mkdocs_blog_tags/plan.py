@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
+from . import collation
 from .authors import Author
 from .blog import Blog, ListingPage, build_blog, tags_spec
 from .config import Settings
@@ -80,6 +81,14 @@ def config_warnings(settings: Settings, *, first: bool) -> list[str]:
         )
     if settings.post_url_redirects is not False and settings.post_url_format is None:
         warnings.append("'post_url_redirects' needs 'post_url_format': no post moves, so no redirect is made")
+    if settings.locale_problem:
+        warnings.append(settings.locale_problem)
+    if collation.BACKEND != "icu" and first:
+        warnings.append(
+            "ICU is not installed (the pyicu-wheels package): tags, categories and authors sort "
+            "by their letters without accents, not by the rules of the site's language. "
+            "Install mkdocs-blog-tags with its dependencies to sort them as readers expect."
+        )
     if settings.ignored_options:
         warnings.append(
             f"options {', '.join(settings.ignored_options)} of Material's blog plugin have no meaning in "
@@ -231,6 +240,7 @@ def make_blog(
         slug_mode=settings.slug_mode,
         taxonomies=[spec, *grouping_specs(settings, people or {})],
         page_tags=page_tags,
+        locale=settings.locale,
     )
     if not settings.groupings.authors:
         return blog

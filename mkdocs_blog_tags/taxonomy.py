@@ -25,6 +25,7 @@ from typing import Literal
 
 from slugify import slugify as _slugify
 
+from .collation import sort_key
 from .posts import Post
 
 __all__ = [
@@ -281,7 +282,7 @@ class Taxonomy:
 
     spec: TaxonomySpec
     terms: tuple[Term, ...]
-    """Every term of a published post, sorted by key then name."""
+    """Every term of a published post, in the spec's order (by name: as the locale collates names)."""
     term_by_key: Mapping[str, Term]
     posts_by_slug: Mapping[str, tuple[Post, ...]]
     """Term slug -> its posts, newest first."""
@@ -298,12 +299,18 @@ class Taxonomy:
 
 
 def build_taxonomy(
-    spec: TaxonomySpec, ordered: Sequence[Post], *, mode: SlugMode, extra: Sequence[str] = ()
+    spec: TaxonomySpec,
+    ordered: Sequence[Post],
+    *,
+    mode: SlugMode,
+    extra: Sequence[str] = (),
+    locale: str = "",
 ) -> Taxonomy:
     """Index the terms of ``ordered`` (published posts, newest first) and give each a unique slug.
 
     ``extra`` are terms of other pages (tags of docs pages): they get slugs after every post's
-    term, so a page never moves a post's tag, and a term of pages alone has no posts.
+    term, so a page never moves a post's tag, and a term of pages alone has no posts. Names sort
+    as ``locale`` (the site's, a Babel id) collates them; ``""`` is Unicode's root order.
     """
     # The display spelling of a term is its first spelling in publication order, and
     # ``spelling`` lists the terms oldest first (by their first post): the age order
@@ -336,7 +343,7 @@ def build_taxonomy(
     }
     return Taxonomy(
         spec=spec,
-        terms=_sorted_terms(spec, term_by_key, members),
+        terms=_sorted_terms(spec, term_by_key, members, locale),
         term_by_key=term_by_key,
         posts_by_slug={term_by_key[key].slug: tuple(found) for key, found in members.items()},
         terms_by_post={p.src_uri: tuple(term_by_key[tag_key(n)] for n in spec.values(p)) for p in ordered},
@@ -345,10 +352,18 @@ def build_taxonomy(
 
 
 def _sorted_terms(
-    spec: TaxonomySpec, term_by_key: Mapping[str, Term], members: Mapping[str, Sequence[Post]]
+    spec: TaxonomySpec,
+    term_by_key: Mapping[str, Term],
+    members: Mapping[str, Sequence[Post]],
+    locale: str = "",
 ) -> tuple[Term, ...]:
-    """The terms in the spec's order; ties by name, whichever way (Python's sort is stable, as Material's)."""
-    terms = sorted(term_by_key.values(), key=lambda t: (tag_key(t.name), t.name, t.key))
+    """The terms in the spec's order; ties by name, whichever way (Python's sort is stable, as Material's).
+
+    By name is as a reader of ``locale`` expects (`collation`: ``Éthique`` before ``Ingénierie``
+    in French, ``Ärlig`` after ``Zebra`` in Swedish); names that collate equal by their key.
+    """
+    collate = sort_key(locale)
+    terms = sorted(term_by_key.values(), key=lambda t: (collate(t.name), t.key))
     if spec.order == "name":
         return tuple(reversed(terms)) if spec.reverse else tuple(terms)
     if spec.order == "newest":

@@ -206,7 +206,7 @@ def test_theme_language_gives_french_dates_and_words(make_site, theme: dict[str,
     site = make_site({"blog/tiktok.md": SEED_POST, "blog/images/TikTok.jpg": SEED_IMAGE}, theme=theme)
     text = "".join(parse_html(site.html("blog/tiktok.md")).itertext())
     assert "24 janvier 2024" in text
-    assert "2 min de lecture" in text
+    assert "2\u00a0min de lecture" in text  # CLDR: a no-break space before the unit
     assert "Articles avec l’étiquette « Veille technologique »" in site.html(
         "blog/tags/veille-technologique/index.md"
     )

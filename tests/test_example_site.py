@@ -24,6 +24,8 @@ from lxml import etree
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from mkdocs_blog_tags import collation
+
 EXAMPLE = Path(__file__).parent.parent / "example_site"
 DOCS = EXAMPLE / "docs"
 POSTS = DOCS / "blog" / "posts"
@@ -477,3 +479,15 @@ def test_the_home_page_lists_the_latest_posts_through_a_marker(site: Path) -> No
     ]
     for source in newest:
         assert (site / unquote(source.url) / "index.html").is_file()
+
+
+def test_the_tags_overview_sorts_ethique_between_encodage_and_ingenierie(site: Path) -> None:
+    """French readers find É with E (ICU collation with the site's locale), not after Z."""
+    page = html5lib.parse(
+        (site / "blog/tags/index.html").read_text(encoding="utf-8"), namespaceHTMLElements=False
+    )
+    (cloud, *_) = (ul for ul in page.iter("ul") if "blog-tags-cloud" in (ul.get("class") or "").split())
+    tags = ["".join(a.itertext()).strip() for a in cloud.iter("a")]
+    assert tags.index("Encodage vidéo") + 1 == tags.index("Éthique")
+    assert tags.index("Éthique") + 1 == tags.index("Ingénierie des médias")
+    assert tags == sorted(tags, key=collation.sort_key("fr"))
