@@ -30,6 +30,7 @@ from .excerpts import prefix_links
 from .folders import META_FILE, FolderDefaults
 from .head import escaped_title
 from .images import DocsFile
+from .languages import Alternate, Language
 from .links import Target, parse_links, resolve_links
 from .permalinks import media_dest, post_paths, previous_paths
 from .posts import FrontMatterError, Post, Problem, normalize_tags, read_post, split_front_matter
@@ -42,11 +43,13 @@ from .views import Deferred, View
 __all__ = [
     "add_generated",
     "add_redirects",
+    "alternates",
     "always_rebuild",
     "dest_of",
     "docs_lookup",
     "folder_defaults",
     "front_matter",
+    "language_of",
     "move_posts",
     "occupied",
     "read_post_file",
@@ -58,9 +61,104 @@ __all__ = [
 ]
 
 
-def dest_of(config: MkDocsConfig, src_uri: str) -> str:
-    """Where MkDocs writes the file ``src_uri`` (``blog/x.md`` -> ``blog/x/index.html``)."""
-    return File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+def language_of(config: MkDocsConfig) -> Language | None:
+    """This build's language when mkdocs-static-i18n builds the site once per language (its
+    ``on_config`` has run: it sets ``current_language`` before each language's build)."""
+    i18n = config.plugins.get("i18n")
+    code = getattr(i18n, "current_language", None)
+    default = getattr(i18n, "default_language", None)
+    structure = getattr(getattr(i18n, "config", None), "docs_structure", None)
+    if not isinstance(code, str) or not isinstance(default, str):
+        return None
+    return Language(code, default, folder=structure == "folder")
+
+
+def _file(config: MkDocsConfig, language: Language | None, src_uri: str) -> File:
+    """The file ``src_uri`` as this build writes it: in the language's folder of a multilingual site."""
+    file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+    _place(file, language)
+    return file
+
+
+def _generated(
+    config: MkDocsConfig,
+    language: Language | None,
+    src_uri: str,
+    content: str | bytes,
+    inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
+) -> File:
+    file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+    _place(file, language)
+    return file
+
+
+def _place(file: File, language: Language | None) -> None:
+    """Set before anything reads the file's ``url`` or ``abs_dest_path``, which follow ``dest_uri``."""
+    if language is not None:
+        file.dest_uri = language.dest(file.dest_uri)
+
+
+def dest_of(config: MkDocsConfig, src_uri: str, language: Language | None = None) -> str:
+    """Where MkDocs writes the file ``src_uri`` (``blog/x.md`` -> ``blog/x/index.html``; in
+    ``language``'s folder on a multilingual site)."""
+    return _file(config, language, src_uri).dest_uri
+
+
+def translations(
+    config: MkDocsConfig,
+    settings: Settings,
+    posts: Iterable[File],
+    read: Callable[[File], Post | None],
+) -> dict[str, tuple[Alternate, ...]]:
+    """Each post's translations that their language's build publishes, at the address it gives them
+    (``post_url_format``: their own slug); drafts and posts dated in the future are none.
+
+    static-i18n's ``File.alternates`` are mended to match, for the language selector it gives
+    Material: a translation not published is dropped, a moved one gets its address.
+    """
+    language = settings.language
+    if language is None:
+        return {}
+    now = dt.datetime.now(dt.timezone.utc)
+    found: dict[str, tuple[Alternate, ...]] = {}
+    for file in posts:
+        kept = []
+        for code, other in _translated(file, language):
+            post = read(other)
+            selection = core.select_posts(
+                [(other.src_uri, post)], now, settings.show_drafts, settings.future_is_draft
+            )
+            if post is None or not selection.published:
+                del file.alternates[code]  # type: ignore[attr-defined]  # static-i18n's
+                continue
+            path = core.translation_path(settings, post, language.of(code))
+            if path is not None:
+                target = _file(config, language.of(code), path)
+                _move(other, target.dest_uri, target.url, config)
+            kept.append(Alternate(code, other.url))
+        if kept:
+            found[file.src_uri] = tuple(kept)
+    return found
+
+
+def _translated(file: File, language: Language) -> list[tuple[str, File]]:
+    """static-i18n's ``File.alternates`` of a page: the other languages' own versions of it."""
+    found = getattr(file, "alternates", None)
+    if not isinstance(found, Mapping):
+        return []
+    return [
+        (code, other)
+        for code, other in sorted(found.items())
+        if code != language.code and isinstance(other, File) and getattr(other, "locale", None) == code
+    ]
+
+
+def alternates(file: File, language: Language | None) -> tuple[Alternate, ...]:
+    """The page's translations as static-i18n found them (``File.alternates``), but not its own
+    language, nor another language's copy of this page (static-i18n's ``fallback_to_default``)."""
+    if language is None:
+        return ()
+    return tuple(Alternate(code, other.url) for code, other in _translated(file, language))
 
 
 def occupied(files: Files, later: Iterable[str] = ()) -> core.Occupied:
@@ -103,6 +201,9 @@ def select_posts(
     for file in files:
         if not file.is_documentation_page() or file.inclusion.is_excluded():
             continue
+        if _copy_of_post(file, settings, folder):
+            file.inclusion = InclusionLevel.EXCLUDED
+            continue
         is_post, skipped = core.post_candidate(file.src_uri, settings, folder)
         if skipped is not None:
             problems.append(Problem(file.src_uri, "", skipped))
@@ -113,6 +214,9 @@ def select_posts(
             problems += [problem] if problem is not None else []
             if leave_out:
                 file.inclusion = InclusionLevel.EXCLUDED
+    if settings.language is not None:
+        for file in candidates:
+            _drop_copies(file)
     now = dt.datetime.now(dt.timezone.utc)
     readings = ((f.src_uri, read(f)) for f in candidates)
     selection = core.select_posts(readings, now, settings.show_drafts, settings.future_is_draft)
@@ -124,6 +228,25 @@ def select_posts(
         elif file.inclusion.is_in_nav():  # a nav of every post costs every page: quadratic
             file.inclusion = InclusionLevel.NOT_IN_NAV
     return selection, problems
+
+
+def _copy_of_post(file: File, settings: Settings, folder: str) -> bool:
+    """A post of another language that static-i18n put in this language's build, untranslated
+    (``fallback_to_default``): each language's blog has its own posts only."""
+    language, locale = settings.language, getattr(file, "locale", None)
+    if language is None or locale is None or locale == language.code:
+        return False
+    path = getattr(file, "norm_src_uri", file.src_uri)  # without the language: blog/posts/x.md
+    return core.post_candidate(language.source(path), settings, folder)[0]
+
+
+def _drop_copies(file: File) -> None:
+    """Forget the other languages' copies of a post (`_copy_of_post`: they are not built), so that
+    static-i18n's language selector (Material's) links to that language's home instead."""
+    found = getattr(file, "alternates", None)
+    if isinstance(found, dict):
+        for code in [c for c, other in found.items() if getattr(other, "locale", c) != c]:
+            del found[code]
 
 
 def _move(file: File, dest_uri: str, url: str, config: MkDocsConfig) -> None:
@@ -141,14 +264,18 @@ def move_posts(
     """
     if settings.post_url_format is None:
         return [], {}
-    taken = occupied(files)
-    paths, problems = post_paths(posts.published, settings, lambda path: taken.file(dest_of(config, path)))
+    taken, language = occupied(files), settings.language
+    paths, problems = post_paths(
+        posts.published, settings, lambda path: taken.file(dest_of(config, path, language))
+    )
     previous = previous_paths(posts.published, settings)
-    former = {uri: dest_of(config, previous[uri]) for uri in paths if uri in previous}
+    former = {uri: dest_of(config, previous[uri], language) for uri in paths if uri in previous}
     for uri, path in paths.items():
-        target = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+        target = _file(config, language, path)
         _move(files.src_uris[uri], target.dest_uri, target.url, config)
     blog = settings.layout.blog_dir
+    if language is not None:  # the files' dest_uri are in this language's site folder already
+        folder, blog = language.dest(folder), language.dest(blog)
     for file in files.media_files():
         dest = media_dest(file.dest_uri, folder, blog)
         if dest is not None:
@@ -162,7 +289,7 @@ def add_generated(files: Files, config: MkDocsConfig, build: Build, blog: Blog) 
     for page in core.generated_pages(build.settings, blog):
         if files.get_file_from_path(page.src_uri) is None:
             level = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content=page.source, inclusion=level))
+            files.append(_generated(config, build.settings.language, page.src_uri, page.source, level))
     if build.settings.css and files.get_file_from_path(core.CSS_URI) is None:
         files.append(File.generated(config, core.CSS_URI, content=build.renderer.source("style.css")))
 
@@ -442,7 +569,7 @@ def always_rebuild(file: File) -> None:
 def share_preview_target(files: Files, config: MkDocsConfig, settings: Settings) -> tuple[str, str] | str:
     """``(dest path, URL)`` of the share-preview page, or why it is not written (a file is there)."""
     src_uri = f"{settings.layout.blog_dir}/{PREVIEW_NAME}.md".lstrip("/")
-    target = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+    target = _file(config, settings.language, src_uri)
     owner = occupied(files).file(target.dest_uri)
     if owner is not None:
         return (

@@ -23,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from .dates import DateError, get_timezone
 from .i18n import Strings, check_locale, normalize_locale
+from .languages import Language
 from .layout import Layout
 from .lint import LintSettings, parse_lint
 from .posts import DEFAULT_FIELDS
@@ -584,6 +585,8 @@ class Settings:
     theme_dirs: tuple[str, ...]
     nav: Any
     """The explicit ``nav:`` of mkdocs.yml, or ``None``."""
+    language: Language | None = None
+    """This build's language on a multilingual site (mkdocs-static-i18n); ``None``: a site of one."""
 
     @property
     def read_key(self) -> tuple[object, ...]:
@@ -591,10 +594,16 @@ class Settings:
         return (repr(self.fields), str(self.tz), self.words_per_minute)
 
     @classmethod
-    def from_config(cls, options: BlogTagsConfig, config: MkDocsConfig, command: str) -> Settings:
+    def from_config(
+        cls, options: BlogTagsConfig, config: MkDocsConfig, command: str, language: Language | None = None
+    ) -> Settings:
+        """``language``: this build's, on a multilingual site; the blog's sources are that language's
+        (``fr/blog`` in static-i18n's folder structure)."""
         feeds = options.feeds
         formats = tuple(kind for kind in FEED_KINDS if feeds[kind])
         blog_dir = blog_folder(options)
+        if language is not None:
+            blog_dir = language.source(blog_dir)
 
         def either(material: str, ours: str) -> Any:
             """Material's name wins when both are set."""
@@ -608,6 +617,7 @@ class Settings:
         per_page = either("pagination_per_page", "per_page") if options.pagination else 0
         post_dir = options.post_dir
         theme_language, theme_problem = _theme_language(config)
+        code = language.code if language is not None else None
         return cls(
             layout=Layout(
                 blog_dir=blog_dir,
@@ -625,7 +635,8 @@ class Settings:
             tz=get_timezone(options.timezone),
             words_per_minute=either("post_readtime_words_per_minute", "words_per_minute"),
             excerpt_separator=either("post_excerpt_separator", "excerpt_separator"),
-            locale=(locale := normalize_locale(options.locale or theme_language)),
+            # static-i18n sets the theme's language of each language's build (before this runs).
+            locale=(locale := normalize_locale(options.locale or theme_language or code)),
             locale_problem=None if options.locale else theme_problem,
             strings=Strings(locale, options.strings),
             date_format=either("post_date_format", "date_format"),
@@ -667,6 +678,7 @@ class Settings:
             site_author=config.site_author or None,
             theme_dirs=tuple(config.theme.dirs),
             nav=config.nav,
+            language=language,
         )
 
 

@@ -21,7 +21,7 @@ _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 # case-insensitive lazy pattern spanning both used to backtrack at every character of the head.
 _META_OR_LINK = re.compile(r"<(meta|link)\b[^>]*", re.IGNORECASE)
 _OWNED_KEY = re.compile(
-    r"(?:name|property|rel)\s*=\s*[\"']?(?:description|canonical|og:|twitter:|article:|prev\b|next\b)"
+    r"(?:name|property|rel)\s*=\s*[\"']?(?:description|canonical|og:|twitter:|article:|prev\b|next\b|alternate\b)"
 )
 _ATTR = re.compile(r"""\s*([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _TAG_END = re.compile(r"\s*/?>")
@@ -78,7 +78,8 @@ def remove_head_tags(
 
     ``raw_values`` are values a theme may have printed unescaped (the page's
     description): a tag broken by one of them is still recognised whole.
-    ``rels`` are ``<link rel=...>`` values to drop as well (``prev``, ``next``).
+    ``rels`` are ``<link rel=...>`` values to drop as well (``prev``, ``next``);
+    ``hreflang`` names the ``<link rel="alternate" hreflang>`` of translations.
     """
     head_end = _HEAD_END.search(html)
     if not head_end:
@@ -103,7 +104,8 @@ def remove_head_tags(
                 continue
             attrs, end = parsed
             if match.group(1).lower() == "link":
-                key = "link:" + attrs.get("rel", "").lower()
+                rel = attrs.get("rel", "").lower()
+                key = "link:hreflang" if rel == "alternate" and "hreflang" in attrs else "link:" + rel
             else:
                 key = (attrs.get("name") or attrs.get("property") or "").lower()
         if key not in wanted:

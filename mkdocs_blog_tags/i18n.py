@@ -217,6 +217,16 @@ def _parse_language(locale: str) -> str | None:
 
 
 @functools.cache
+def _direction(locale: str) -> str:
+    """``rtl`` for a language written right to left (CLDR's character order: ``ar``, ``he``, ``fa``),
+    else ``ltr``, and for a locale Babel does not know."""
+    try:
+        return "rtl" if _parse(locale).text_direction == "rtl" else "ltr"
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "ltr"
+
+
+@functools.cache
 def _plural_rule(locale: str) -> Callable[[int], str]:
     rule: Callable[[int], str] = _parse(locale).plural_form
     return rule
@@ -288,7 +298,8 @@ def check_locale(name: str) -> str:
 
 class Strings:
     """Interface strings for one locale: ``t.read_more``, ``t["read_more"]``, ``t.format(key, ...)``,
-    ``t.plural(key, count)`` by CLDR's plural rules, counts as the locale writes numbers."""
+    ``t.plural(key, count)`` by CLDR's plural rules, counts as the locale writes numbers, and
+    ``t.direction``, the locale's writing direction (``rtl``, ``ltr``)."""
 
     KEYS = frozenset(_EN) | _FORMS
     """The keys ``strings:`` may override: English's, and every CLDR plural form of a plural key."""
@@ -305,6 +316,9 @@ class Strings:
         # Templates write ``t.read_more``: as attributes the strings are found without Jinja's
         # failed-attribute fallback to ``t["read_more"]``. No key is the name of a method.
         self.__dict__.update(self._table)
+        self.direction: str = _direction(locale)
+        """``rtl`` or ``ltr``: the templates give the blog's own blocks ``dir="rtl"`` in a right-to-left
+        language, as the ``mkdocs`` and ``readthedocs`` themes set no direction on the page."""
 
     def __getitem__(self, key: str) -> str:
         return self._table[key]

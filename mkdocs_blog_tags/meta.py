@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .excerpts import Excerpt
 from .i18n import og_locale
 from .images import ImageInfo
+from .languages import Alternate
 from .lint import Limits, ShareInput, large_image_card
 from .posts import Problem, read_image, text_field
 
@@ -58,6 +59,8 @@ class PageFacts:
     """Babel locale, e.g. ``fr`` or ``fr_FR``."""
     og_locale: str
     """Open Graph locale, e.g. ``fr_FR``."""
+    og_alternates: tuple[str, ...] = ()
+    """Open Graph locales of the page's translations (``og:locale:alternate``), e.g. ``("en_US",)``."""
     description: str | None = None
     url: str | None = None
     """Absolute canonical URL; ``None`` without ``site_url``."""
@@ -185,6 +188,7 @@ def build_head_meta(facts: PageFacts, limits: Limits = _LIMITS) -> HeadMeta:
     if facts.url:
         props.append(("og:url", facts.url))
     props += [("og:site_name", facts.site_name), ("og:locale", facts.og_locale)]
+    props += [("og:locale:alternate", locale) for locale in facts.og_alternates]
 
     image = facts.image if facts.image and facts.image.absolute else None
     if image:
@@ -243,6 +247,8 @@ class PageInput:
     canonical_url: str | None
     meta: Mapping[str, Any]
     """The page's front matter."""
+    alternates: tuple[Alternate, ...] = ()
+    """The page's translations on a multilingual site (mkdocs-static-i18n)."""
 
 
 def page_facts(
@@ -261,6 +267,7 @@ def page_facts(
         "site_name": settings.site_name,
         "locale": settings.locale,
         "og_locale": og_locale(settings.locale),
+        "og_alternates": tuple(dict.fromkeys(og_locale(a.code) for a in page.alternates)),
         "url": page.canonical_url if settings.site_url else None,
         "site_url": settings.site_url,
         "twitter_site": settings.twitter_site,

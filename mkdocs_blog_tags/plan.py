@@ -23,9 +23,12 @@ from .authors import Author
 from .blog import Blog, ListingPage, build_blog, tags_spec
 from .config import Settings
 from .groupings import credited, grouping_specs
+from .i18n import normalize_locale
 from .images import DocsFile, ImageInfo, ImageResolver
+from .languages import Alternate, Language
 from .lint import Finding, LintSettings, lint_posts
 from .neighbours import Neighbours, neighbours_of
+from .permalinks import post_path
 from .posts import Post, Problem, text_field
 from .taxonomy import Collision, Taxonomy, Term, tag_key
 from .urls import relative_url
@@ -214,6 +217,21 @@ def select_posts(
             drafts.add(src_uri)
         published.append(post)
     return Selection(tuple(published), frozenset(drafts), frozenset(excluded))
+
+
+def translation_path(settings: Settings, post: Post, language: Language) -> str | None:
+    """The Markdown path ``post``, a translation in ``language``, is published at in that language's
+    build under ``post_url_format`` (its slug and date words are its own); ``None``: its file's."""
+    own = settings.language
+    if settings.post_url_format is None or own is None:
+        return None
+    layout = dataclasses.replace(
+        settings.layout, blog_dir=language.source(own.relative(settings.layout.blog_dir))
+    )
+    theirs = dataclasses.replace(
+        settings, layout=layout, locale=normalize_locale(language.code), language=language
+    )
+    return post_path(post, settings.post_url_format, theirs)
 
 
 def make_blog(
@@ -452,6 +470,8 @@ class HeadLink:
     href: str
     type: str | None = None
     title: str | None = None
+    hreflang: str | None = None
+    """The language of the page ``href`` names (a translation's ``rel="alternate"``)."""
 
 
 def _feed_specs(settings: Settings, blog: Blog) -> dict[tuple[str, str] | None, FeedSpec]:
@@ -462,7 +482,9 @@ def _feed_specs(settings: Settings, blog: Blog) -> dict[tuple[str, str] | None, 
     specs: dict[tuple[str, str] | None, FeedSpec] = {
         None: FeedSpec(
             home_uri=blog.index_uri,
-            paths=layout.feed_paths(blog.index_uri, settings.feeds.names_for(term=False)),
+            paths=_in_language(
+                settings, layout.feed_paths(blog.index_uri, settings.feeds.names_for(term=False))
+            ),
             title=site,
             description=settings.site_description or strings["blog_description"],
             posts=blog.posts,
@@ -479,7 +501,7 @@ def _feed_specs(settings: Settings, blog: Blog) -> dict[tuple[str, str] | None, 
             home = blog.term_uri(name, term.slug)
             specs[(name, term.slug)] = FeedSpec(
                 home_uri=home,
-                paths=layout.feed_paths(home, term_names),
+                paths=_in_language(settings, layout.feed_paths(home, term_names)),
                 title=f"{site} – {strings.format(spec.title_key, tag=term.name)}",
                 description=strings.plural(spec.description_key, term.count, tag=term.name),
                 posts=taxonomy.posts_by_slug[term.slug],
@@ -487,6 +509,12 @@ def _feed_specs(settings: Settings, blog: Blog) -> dict[tuple[str, str] | None, 
                 taxonomy=name,
             )
     return specs
+
+
+def _in_language(settings: Settings, paths: dict[str, str]) -> dict[str, str]:
+    """Feed paths in this language's folder of a multilingual site, beside its listings."""
+    language = settings.language
+    return paths if language is None else {kind: language.dest(path) for kind, path in paths.items()}
 
 
 PageRole = Literal["post", "listing", "overview"]
@@ -609,6 +637,15 @@ class Plan:
                     url = self.settings.site_url + self.url_of[self.blog.term_uri("authors", term.slug)]
             found.append(Credit(author.name, url))
         return tuple(found)
+
+    def translation_links(self, page_url: str, alternates: Sequence[Alternate]) -> list[HeadLink]:
+        """``<link rel="alternate" hreflang>`` of a page with translations, its own language's first (as
+        Google asks); absolute URLs, so none without site_url."""
+        site_url, language = self.settings.site_url, self.settings.language
+        if not alternates or not site_url or language is None:
+            return []
+        found = [(language.code, page_url), *((a.code, a.url) for a in alternates)]
+        return [HeadLink("alternate", site_url + url, hreflang=code.replace("_", "-")) for code, url in found]
 
     def absolute(self, src_uri: str) -> str | None:
         """The absolute URL of a post or generated page; ``None`` without site_url."""

@@ -51,8 +51,15 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
 
     def __init__(self) -> None:
         self._command = "build"
-        self._cache = ServeCache()
+        self._caches: dict[str, ServeCache] = {}
+        self._language = ""
         self._build: Build | None = None
+
+    @property
+    def _cache(self) -> ServeCache:
+        """What survives rebuilds, per language: mkdocs-static-i18n builds each language in turn, with
+        this instance, into the same site folder (one language's outputs are not another's stale ones)."""
+        return self._caches.setdefault(self._language, ServeCache())
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -65,11 +72,16 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             and self._build.plan.role(src_uri) is not None
         )
 
+    # After mkdocs-static-i18n (-100), which sets each language's theme language (and its overrides
+    # of site_name...) before each language's build, with these same plugin instances.
+    @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._build = None
         if not self.config.enabled:
             return config
-        settings = Settings.from_config(self.config, config, self._command)
+        language = adapter.language_of(config)
+        self._language = language.code if language is not None else ""
+        settings = Settings.from_config(self.config, config, self._command, language)
         blogs = [p for p in config.plugins.values() if isinstance(p, BlogTagsPlugin) and p.config.enabled]
         conflict = core.claim_conflict([blog_folder(p.config) for p in blogs])
         if conflict is not None:
@@ -87,7 +99,9 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             config.extra_css.append(core.CSS_URI)
         return config
 
-    @event_priority(-50)  # after plugins that generate posts of their own
+    # After plugins that generate posts of their own, and after mkdocs-static-i18n (-100), which
+    # replaces every File by its language's (and does not expect generated ones).
+    @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self._build
         if build is None:
@@ -108,7 +122,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         taken = adapter.occupied(files)
         blog, moves = core.relocate(
             core.make_blog(settings, selection.published, people, tagged),
-            lambda src: taken.file(adapter.dest_of(config, src)),
+            lambda src: taken.file(adapter.dest_of(config, src, settings.language)),
         )
         for taxonomy in blog.taxonomies.values():
             moves += [core.collision_message(taxonomy, collision) for collision in taxonomy.collisions]
@@ -133,14 +147,21 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         if settings.add_to_nav and config.nav and not core.nav_mentions(config.nav, blog.index_uri):
             config.nav.append({settings.strings["blog"]: blog.index_uri})
         adapter.rebuild_listings(pages, plan)
+        post_files = [files.src_uris[p.src_uri] for p in selection.published]
+        build.translations = adapter.translations(
+            config, settings, post_files, lambda file: self._read(file, settings, defaults, quiet=True)
+        )
         build.views = Views.of(plan, self._cache.rendered.excerpts, adapter.page_info(files))
         build.links = adapter.link_lookup(files)
         return files
 
-    def _read(self, file: File, settings: Settings, defaults: FolderDefaults) -> Post | None:
-        """A post's reading, reused while its file is unchanged (serve rebuilds); problems logged."""
+    def _read(
+        self, file: File, settings: Settings, defaults: FolderDefaults, *, quiet: bool = False
+    ) -> Post | None:
+        """A post's reading, reused while its file is unchanged (serve rebuilds); problems logged
+        (unless ``quiet``: a translation's, which its own language's build reports)."""
         post, problems = adapter.read_post_file(file, settings, defaults, self._cache.reads)
-        for problem in problems:
+        for problem in problems if not quiet else ():
             log.warning("%s", problem)
         return post
 
@@ -224,8 +245,14 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         if uri in build.raw_titles:
             output = escape_title_element(output, build.raw_titles[uri])
         title = build.titles.get(uri) or settings.site_name
+        if uri in plan.posts:
+            alternates = build.translations.get(uri, ())
+        else:
+            alternates = adapter.alternates(page.file, settings.language)
         facts, problems = page_facts(
-            plan, PageInput(uri, title, page.canonical_url, page.meta), self._cache.rendered.excerpts
+            plan,
+            PageInput(uri, title, page.canonical_url, page.meta, alternates),
+            self._cache.rendered.excerpts,
         )
         for problem in problems:
             log.warning("%s", problem)
@@ -238,7 +265,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
                 found = check_share(share, settings.lint)
                 _report(found, infos=False)  # the information with the other pages', as the build ends
                 build.findings += found
-        links = plan.head_links(uri, page.url)
+        translations = plan.translation_links(page.url, alternates)
+        links = plan.head_links(uri, page.url) + translations
         if uri in plan.listings and page.file.generated_by:
             # MkDocs keeps every page's HTML until the build ends; a generated listing's copy is
             # needed by nobody once its page is written (at 1,000 posts: ~20 MB of peak memory).
@@ -247,7 +275,8 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
             return output
         # The pager's or the post footer's prev/next replace the theme's (Material's: the nav's next).
         navigated = uri in plan.listings or (uri in plan.posts and settings.footer["previous_next"])
-        rels = ("prev", "next") if navigated else ()
+        rels: tuple[str, ...] = ("prev", "next") if navigated else ()
+        rels += ("hreflang",) if translations else ()  # Material's, from its language selector
         if meta is not None:
             keys = set(meta.keys) | ({"description"} if meta.description else set())
             raw = [v for v in (page.meta.get("description"), settings.site_description) if isinstance(v, str)]

@@ -30,6 +30,7 @@ _INTRO_MARK = "<!-- blog-tags: intro -->"
 # Where a post's header goes in page.content; the header itself is put there when the page is written.
 HEADER_SLOT = "<!-- blog-tags: post header -->"
 _ENTRY_OPEN = '<div class="h-entry blog-tags-post">'
+_ENTRY_OPEN_RTL = '<div class="h-entry blog-tags-post" dir="rtl">'
 _ENTRY_CLOSE = "</div>"
 _H1_OPEN = re.compile(r"<h1\b", re.IGNORECASE)
 _H1_CLOSE = re.compile(r"</h1\s*>", re.IGNORECASE)
@@ -102,8 +103,10 @@ class Renderer:
         closing = _H1_CLOSE.search(html) if has_h1 else None
         at = closing.end() if closing is not None else 0
         content = html[:at] + inline + html[at:]
-        # The whole post is one mf2 h-entry; its properties are in the header.
-        return _ENTRY_OPEN + content + _ENTRY_CLOSE, rendered[cut:]
+        # The whole post is one mf2 h-entry; its properties are in the header. A right-to-left
+        # language turns the whole post, on themes that set no dir (mkdocs, readthedocs).
+        opening = _ENTRY_OPEN_RTL if t.direction == "rtl" else _ENTRY_OPEN
+        return opening + content + _ENTRY_CLOSE, rendered[cut:]
 
     def generated_page(
         self, plan: Plan, views: Views, src_uri: str, page_url: str, *, title: str, intro_html: str

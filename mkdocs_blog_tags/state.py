@@ -11,6 +11,7 @@ import functools
 from collections.abc import Callable, Mapping
 
 from .config import Settings
+from .languages import Alternate
 from .links import Target
 from .lint import Finding
 from .meta import HeadMeta
@@ -54,6 +55,8 @@ class Build:
     """Where the share-preview page is written: ``(dest path, site-relative URL)``; ``None``: nowhere."""
     previews: dict[str, HeadMeta] = dataclasses.field(default_factory=dict)
     """Post src_uri -> the head meta its page got, for the share-preview page."""
+    translations: dict[str, tuple[Alternate, ...]] = dataclasses.field(default_factory=dict)
+    """Post src_uri -> its translations on a multilingual site, as their builds publish them."""
 
     _related: Mapping[str, tuple[Post, ...]] | None = None
 

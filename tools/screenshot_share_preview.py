@@ -75,7 +75,7 @@ def build_example(folder: Path) -> Path:
     raise SystemExit("the build wrote no share-preview page (is a page of the site at blog/share-preview?)")
 
 
-def screenshot(browser: str, page: Path, out: Path) -> None:
+def screenshot(browser: str, page: Path, out: Path, window: tuple[int, int] = WINDOW) -> None:
     """Draw ``page`` with headless Chromium into the PNG ``out``."""
     out.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
@@ -85,7 +85,7 @@ def screenshot(browser: str, page: Path, out: Path) -> None:
             "--no-sandbox",
             "--disable-gpu",
             "--hide-scrollbars",
-            f"--window-size={WINDOW[0]},{WINDOW[1]}",
+            f"--window-size={window[0]},{window[1]}",
             f"--screenshot={out}",
             page.as_uri(),
         ],
