@@ -638,7 +638,7 @@ class Settings:
             # static-i18n sets the theme's language of each language's build (before this runs).
             locale=(locale := normalize_locale(options.locale or theme_language or code)),
             locale_problem=None if options.locale else theme_problem,
-            strings=Strings(locale, options.strings),
+            strings=(strings := Strings(locale, options.strings)),
             date_format=either("post_date_format", "date_format"),
             # Plain values for the per-post template: a Config object's attributes are slow descriptors.
             header=header,
@@ -670,7 +670,10 @@ class Settings:
                 limit=feeds.limit,
                 full_content=feeds.full_content,
             ),
-            lint=options.lint if isinstance(options.lint, LintSettings) else parse_lint(options.lint),
+            lint=dataclasses.replace(
+                options.lint if isinstance(options.lint, LintSettings) else parse_lint(options.lint),
+                strings=strings,  # the findings in the site's words
+            ),
             share_preview=command == "serve" if options.share_preview is None else options.share_preview,
             site_url=config.site_url or None,
             site_name=config.site_name,

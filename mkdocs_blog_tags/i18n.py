@@ -109,6 +109,86 @@ _EN = {
     "share_preview_ok": "Nothing to fix.",
     "share_preview_unchecked": "The share meta checks are off (lint: false).",
     "share_preview_length": "Description: {count} characters",
+    # The share meta checks' findings (`lint`): rule ids, field and option names stay as written.
+    "lint_finding": "{file}: {field} [{rule}]: {message}. Fix: {fix}.",
+    "lint_description_missing": (
+        "no description: previews show the start of the post's text instead (about {limit} characters)"
+    ),
+    "lint_description_missing_fix": "add a 'description' of up to {limit} characters",
+    "lint_description_length": "{count} characters: {cuts}",
+    "lint_cut_search": "search results show about {limit}",
+    "lint_cut_x": "X about {limit}",
+    "lint_cut_og": "Open Graph consumers about {limit}",
+    "lint_description_length_fix": "shorten it to {limit} characters or fewer, the point first",
+    "lint_title_length": "{count} characters: X shows about {limit} and cuts the rest",
+    "lint_headline_length": "{count} characters: Google truncates a schema.org headline past {limit}",
+    "lint_shorten_fix": "shorten it to {limit} characters or fewer",
+    "lint_no_picture": "previews have no picture",
+    "lint_default_picture": "previews show the site's default image instead",
+    "lint_image_not_found": "{image} was not found: {effect}",
+    "lint_image_not_found_at": "{image} was not found (looked for {paths}): {effect}",
+    "lint_image_not_found_fix": "fix the path (relative to the page's file, or to docs_dir)",
+    "lint_image_not_image": "{image} is not an image: {effect}",
+    "lint_image_not_image_fix": "point 'image' at a JPG, PNG, WEBP or GIF file",
+    "lint_image_missing": (
+        "no image and no site 'default_image': previews have no picture, X a small text-only card"
+    ),
+    "lint_image_missing_fix": "add an 'image' of {size} (or set 'default_image' in mkdocs.yml)",
+    "lint_image_format": "{type} is not a format X accepts (JPG, PNG, WEBP, GIF): {effect}",
+    "lint_svg_no_picture": "SVG never renders in previews",
+    "lint_maybe_no_picture": "previews may show no picture",
+    "lint_image_format_fix": "use a JPG or PNG image",
+    "lint_image_too_small": (
+        "{size} is smaller than the {minimum} X needs for a large card: "
+        "X shows a small card (twitter:card=summary)"
+    ),
+    "lint_image_size_fix": "use an image of at least {size}",
+    "lint_image_small": (
+        "{size} is smaller than the {recommended} Open Graph consumers recommend: "
+        "previews show it small or blurred on high-resolution screens"
+    ),
+    "lint_image_aspect": (
+        "{size} is {ratio}:1, far from the {aspect}:1 of link previews: "
+        "Facebook, LinkedIn and X crop it to fit"
+    ),
+    "lint_image_aspect_fix": "crop it to {aspect}:1, e.g. {size}",
+    "lint_image_file_size": "{length} is over the {limit} X allows for card images: X shows no picture",
+    "lint_image_file_size_fix": "compress it or scale it down to {size}",
+    "lint_bytes": "{amount} bytes",
+    "lint_alt_missing": (
+        "the image has no alt text: screen readers announce the preview's picture "
+        "without saying what it shows"
+    ),
+    "lint_alt_missing_fix": "add {field} describing the picture",
+    "lint_alt_length": "{count} characters: X takes at most {limit} for an image's alt text",
+    "lint_term_in": "{term} in {files}",
+    "lint_near_duplicate_tags": (
+        "{count} spellings of what looks like one tag ({spellings}): "
+        "each gets its own tag page, and their posts are split between them"
+    ),
+    "lint_near_duplicate_categories": (
+        "{count} spellings of what looks like one category ({spellings}): "
+        "each gets its own category page, and their posts are split between them"
+    ),
+    "lint_near_duplicate_fix": "write one spelling in every post's {field}",
+    "lint_single_post_tags": (
+        "{term} is used by this post only (of {count}): its tag page lists a single post"
+    ),
+    "lint_single_post_categories": (
+        "{term} is used by this post only (of {count}): its category page lists a single post"
+    ),
+    "lint_single_post_fix_tags": "use a tag other posts share, or drop it",
+    "lint_single_post_fix_categories": "use a category other posts share, or drop it",
+    "lint_date_filename": (
+        "the file name starts with {name_date} but 'date' is {date}: "
+        "the blog dates the post from 'date' and ignores the file name"
+    ),
+    "lint_date_filename_fix": "make the two dates agree",
+    "lint_summary_bad": "{who} would preview badly, see above",
+    "lint_summary_better": "{who} could preview better, see above (informational)",
+    "lint_pages_one": "{count} page",
+    "lint_pages_other": "{count} pages",
+    "lint_default_image": "the default image",
 }
 
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")

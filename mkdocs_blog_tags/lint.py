@@ -5,12 +5,16 @@ tests need no build. Warnings are previews that break (no picture, a format
 crawlers refuse, a card X downgrades); infos are previews that could be better
 (text cut short, a small or oddly shaped picture). Every limit is a `Limits`
 field, so a site can follow a platform that changes its numbers.
+
+The words of a finding are the site's (`LintSettings.strings`, the ``lint_*``
+keys of `i18n`); rule ids, field names, option names and code stay as written.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
@@ -18,6 +22,10 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
+from babel.lists import format_list
+from babel.numbers import format_decimal
+
+from .i18n import Strings
 from .images import ImageInfo, locate_image
 from .taxonomy import tag_key
 from .values import closest
@@ -118,6 +126,8 @@ class LintSettings:
     enabled: bool = True
     off: frozenset[str] = frozenset()
     limits: Limits = _LIMITS
+    strings: Strings | None = dataclasses.field(default=None, compare=False, repr=False)
+    """The site's words for the findings; English when ``None``."""
 
     def on(self, rule: str) -> bool:
         """Whether ``rule`` is checked: the linter runs and the rule is not switched off."""
@@ -192,10 +202,60 @@ class Finding:
     """How to fix it, one short sentence without the final period."""
     files: tuple[str, ...] = ()
     """Blog-wide rules: every file involved, sorted."""
+    strings: Strings | None = dataclasses.field(default=None, compare=False, repr=False)
+    """The words it was written in (its log line's, and `summary`'s); English when ``None``."""
 
     def text(self) -> str:
         """The finding as one log line."""
-        return f"{self.src_uri}: {self.field} [{self.rule}]: {self.message}. Fix: {self.fix}."
+        return _words(self.strings)(
+            "lint_finding",
+            file=self.src_uri,
+            field=self.field,
+            rule=self.rule,
+            message=self.message,
+            fix=self.fix,
+        )
+
+
+@functools.cache
+def _english() -> Strings:
+    return Strings("en")
+
+
+class _Words:
+    """The lint keys of one `Strings`, and its numbers and lists. English keeps what its log has
+    always written: plain digits (``1234 characters``), ``a, b`` and ``a or b``."""
+
+    def __init__(self, strings: Strings | None) -> None:
+        self.strings = strings if strings is not None else _english()
+        self.english = self.strings.locale.partition("_")[0] == "en"
+
+    def __call__(self, key: str, **values: str) -> str:
+        return self.strings.format(key, **values)
+
+    def number(self, value: int) -> str:
+        return str(value) if self.english else self.strings.number(value)
+
+    def decimal(self, value: float) -> str:
+        """``6.2`` (``6,2`` in French); a whole one without its ``.0``."""
+        if self.english:
+            return f"{value:.1f}".removesuffix(".0")
+        return str(format_decimal(round(value, 1), format="#,##0.#", locale=self.strings.locale))
+
+    def all(self, items: Sequence[str]) -> str:
+        """``a, b``: English's comma, the locale's list (``a, b et c``) elsewhere."""
+        return ", ".join(items) if self.english else self.strings.list(items)
+
+    def either(self, items: Sequence[str]) -> str:
+        """``a or b``, as the locale writes it (``a ou b``)."""
+        if self.english:
+            return " or ".join(items)
+        return str(format_list(list(items), style="or", locale=self.strings.locale))
+
+
+@functools.lru_cache(maxsize=8)
+def _words(strings: Strings | None) -> _Words:
+    return _Words(strings)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -219,9 +279,15 @@ class ShareInput:
 
 
 def _finding(
-    rule: str, src_uri: str, field: str, message: str, fix: str, files: tuple[str, ...] = ()
+    rule: str,
+    src_uri: str,
+    field: str,
+    message: str,
+    fix: str,
+    files: tuple[str, ...] = (),
+    strings: Strings | None = None,
 ) -> Finding:
-    return Finding(src_uri, field, rule, RULES[rule], message, fix, files)
+    return Finding(src_uri, field, rule, RULES[rule], message, fix, files, strings)
 
 
 def _length(text: str) -> int:
@@ -238,6 +304,7 @@ def check_share(page: ShareInput, settings: LintSettings) -> list[Finding]:
     if not settings.enabled:
         return []
     limits = settings.limits
+    w = _words(settings.strings)
     uri = page.src_uri
     post = page.kind == "post"
     found: list[Finding] = []
@@ -249,9 +316,9 @@ def check_share(page: ShareInput, settings: LintSettings) -> list[Finding]:
                 "description-missing",
                 uri,
                 "description",
-                "no description: previews show the start of the post's text instead "
-                f"(about {limits.description_og} characters)",
-                f"add a 'description' of up to {limits.description_search} characters",
+                w("lint_description_missing", limit=w.number(limits.description_og)),
+                w("lint_description_missing_fix", limit=w.number(limits.description_search)),
+                strings=settings.strings,
             )
         )
     if page.title:
@@ -265,13 +332,14 @@ def _description_length(uri: str, description: str, settings: LintSettings) -> l
     if not settings.on("description-length"):
         return []
     limits = settings.limits
+    w = _words(settings.strings)
     n = _length(description)
     cut = [
-        f"{who} about {limit}"
-        for who, limit in (
-            ("search results show", limits.description_search),
-            ("X", limits.description_x),
-            ("Open Graph consumers", limits.description_og),
+        w(key, limit=w.number(limit))
+        for key, limit in (
+            ("lint_cut_search", limits.description_search),
+            ("lint_cut_x", limits.description_x),
+            ("lint_cut_og", limits.description_og),
         )
         if n > limit
     ]
@@ -283,61 +351,59 @@ def _description_length(uri: str, description: str, settings: LintSettings) -> l
             "description-length",
             uri,
             "description",
-            f"{n} characters: {', '.join(cut)}",
-            f"shorten it to {shortest} characters or fewer, the point first",
+            w("lint_description_length", count=w.number(n), cuts=w.all(cut)),
+            w("lint_description_length_fix", limit=w.number(shortest)),
+            strings=settings.strings,
         )
     ]
 
 
 def _title_length(uri: str, title: str, settings: LintSettings) -> list[Finding]:
     limits = settings.limits
+    w = _words(settings.strings)
     n = _length(title)
     found = []
-    if n > limits.title_x and settings.on("title-length"):
-        found.append(
-            _finding(
-                "title-length",
-                uri,
-                "title",
-                f"{n} characters: X shows about {limits.title_x} and cuts the rest",
-                f"shorten it to {limits.title_x} characters or fewer",
+    for rule, key, limit in (
+        ("title-length", "lint_title_length", limits.title_x),
+        ("headline-length", "lint_headline_length", limits.headline),
+    ):
+        if n > limit and settings.on(rule):
+            found.append(
+                _finding(
+                    rule,
+                    uri,
+                    "title",
+                    w(key, count=w.number(n), limit=w.number(limit)),
+                    w("lint_shorten_fix", limit=w.number(limit)),
+                    strings=settings.strings,
+                )
             )
-        )
-    if n > limits.headline and settings.on("headline-length"):
-        found.append(
-            _finding(
-                "headline-length",
-                uri,
-                "title",
-                f"{n} characters: Google truncates a schema.org headline past {limits.headline}",
-                f"shorten it to {limits.headline} characters or fewer",
-            )
-        )
     return found
-
-
-def _looked_for(value: str | None, uri: str) -> str:
-    """`` (looked for a or b)``: the docs paths an image path was read as."""
-    tried = locate_image(value, uri, lambda _: False).tried if value else ()
-    return f" (looked for {' or '.join(tried)})" if tried else ""
 
 
 def _page_image(page: ShareInput, settings: LintSettings) -> list[Finding]:
     """The image rules of one page; the default image is left to `check_default_image`."""
     uri, value = page.src_uri, page.image_value
-    fallback = (
-        "previews show the site's default image instead" if page.uses_default else "previews have no picture"
-    )
+    w = _words(settings.strings)
+    fallback = w("lint_default_picture" if page.uses_default else "lint_no_picture")
     if page.image_problem == "not_found":
         if not settings.on("image-not-found"):
             return []
+        # The docs paths the image path was read as.
+        tried = locate_image(value, uri, lambda _: False).tried if value else ()
+        message = (
+            w("lint_image_not_found_at", image=repr(value), paths=w.either(tried), effect=fallback)
+            if tried
+            else w("lint_image_not_found", image=repr(value), effect=fallback)
+        )
         return [
             _finding(
                 "image-not-found",
                 uri,
                 "image",
-                f"{value!r} was not found{_looked_for(value, uri)}: {fallback}",
-                "fix the path (relative to the page's file, or to docs_dir)",
+                message,
+                w("lint_image_not_found_fix"),
+                strings=settings.strings,
             )
         ]
     if page.image_problem == "not_image":
@@ -348,8 +414,9 @@ def _page_image(page: ShareInput, settings: LintSettings) -> list[Finding]:
                 "image-not-image",
                 uri,
                 "image",
-                f"{value!r} is not an image: {fallback}",
-                "point 'image' at a JPG, PNG, WEBP or GIF file",
+                w("lint_image_not_image", image=repr(value), effect=fallback),
+                w("lint_image_not_image_fix"),
+                strings=settings.strings,
             )
         ]
     if page.uses_default:
@@ -362,9 +429,12 @@ def _page_image(page: ShareInput, settings: LintSettings) -> list[Finding]:
                 "image-missing",
                 uri,
                 "image",
-                "no image and no site 'default_image': previews have no picture, X a small text-only card",
-                f"add an 'image' of {settings.limits.image_width}x{settings.limits.image_height} "
-                "(or set 'default_image' in mkdocs.yml)",
+                w("lint_image_missing"),
+                w(
+                    "lint_image_missing_fix",
+                    size=f"{settings.limits.image_width}x{settings.limits.image_height}",
+                ),
+                strings=settings.strings,
             )
         ]
     alt = page.alt if page.alt is not None else page.image.alt
@@ -374,112 +444,95 @@ def _page_image(page: ShareInput, settings: LintSettings) -> list[Finding]:
 def _image(
     image: ImageInfo, alt: str | None, uri: str, field: str, alt_field: str, settings: LintSettings
 ) -> list[Finding]:
-    """The rules on one resolved image and its alt text; unknown sizes and types are not guessed."""
+    """The rules on one resolved image and its alt text; unknown sizes and types are not guessed.
+
+    Sizes (``1200x630``) and ratios (``1.91:1``) are written as code, the same in every language.
+    """
     limits = settings.limits
+    w = _words(settings.strings)
     found: list[Finding] = []
+
+    def add(rule: str, at: str, message: str, fix: str) -> None:
+        found.append(_finding(rule, uri, at, message, fix, strings=settings.strings))
+
     kind = image.type
     if kind is not None and kind not in _CARD_TYPES and settings.on("image-format"):
-        never = "SVG never renders in previews" if kind == "image/svg+xml" else "previews may show no picture"
-        found.append(
-            _finding(
-                "image-format",
-                uri,
-                field,
-                f"{kind!r} is not a format X accepts (JPG, PNG, WEBP, GIF): {never}",
-                "use a JPG or PNG image",
-            )
+        never = w("lint_svg_no_picture" if kind == "image/svg+xml" else "lint_maybe_no_picture")
+        add(
+            "image-format",
+            field,
+            w("lint_image_format", type=repr(kind), effect=never),
+            w("lint_image_format_fix"),
         )
     width, height = image.width, image.height
     size = f"{width if width is not None else '?'}x{height if height is not None else '?'}"
     recommended = f"{limits.image_width}x{limits.image_height}"
     if not large_image_card(image, limits):
         if settings.on("image-too-small"):
-            found.append(
-                _finding(
-                    "image-too-small",
-                    uri,
-                    field,
-                    f"{size} is smaller than the {limits.image_min_width}x{limits.image_min_height} X needs "
-                    "for a large card: X shows a small card (twitter:card=summary)",
-                    f"use an image of at least {recommended}",
-                )
+            minimum = f"{limits.image_min_width}x{limits.image_min_height}"
+            add(
+                "image-too-small",
+                field,
+                w("lint_image_too_small", size=size, minimum=minimum),
+                w("lint_image_size_fix", size=recommended),
             )
     elif (
         (width is not None and width < limits.image_width)
         or (height is not None and height < limits.image_height)
     ) and settings.on("image-small"):
-        found.append(
-            _finding(
-                "image-small",
-                uri,
-                field,
-                f"{size} is smaller than the {recommended} Open Graph consumers recommend: "
-                "previews show it small or blurred on high-resolution screens",
-                f"use an image of at least {recommended}",
-            )
+        add(
+            "image-small",
+            field,
+            w("lint_image_small", size=size, recommended=recommended),
+            w("lint_image_size_fix", size=recommended),
         )
     if width and height and settings.on("image-aspect"):
         ratio = width / height
         if abs(ratio - limits.aspect) / limits.aspect > limits.aspect_tolerance:
-            found.append(
-                _finding(
-                    "image-aspect",
-                    uri,
-                    field,
-                    f"{size} is {ratio:.2f}:1, far from the {limits.aspect:g}:1 of link previews: "
-                    "Facebook, LinkedIn and X crop it to fit",
-                    f"crop it to {limits.aspect:g}:1, e.g. {recommended}",
-                )
+            aspect = f"{limits.aspect:g}"
+            add(
+                "image-aspect",
+                field,
+                w("lint_image_aspect", size=size, ratio=f"{ratio:.2f}", aspect=aspect),
+                w("lint_image_aspect_fix", aspect=aspect, size=recommended),
             )
     if image.length is not None and image.length > limits.image_bytes and settings.on("image-file-size"):
-        found.append(
-            _finding(
-                "image-file-size",
-                uri,
-                field,
-                f"{_size(image.length, limits.image_bytes)} is over the {_size(limits.image_bytes)} X allows "
-                "for card images: "
-                "X shows no picture",
-                f"compress it or scale it down to {recommended}",
-            )
+        add(
+            "image-file-size",
+            field,
+            w(
+                "lint_image_file_size",
+                length=_size(image.length, w, limits.image_bytes),
+                limit=_size(limits.image_bytes, w),
+            ),
+            w("lint_image_file_size_fix", size=recommended),
         )
     if not alt:
         if settings.on("alt-missing"):
-            found.append(
-                _finding(
-                    "alt-missing",
-                    uri,
-                    alt_field,
-                    "the image has no alt text: screen readers announce the preview's picture without "
-                    "saying what it shows",
-                    f"add {alt_field!r} describing the picture",
-                )
+            add(
+                "alt-missing",
+                alt_field,
+                w("lint_alt_missing"),
+                w("lint_alt_missing_fix", field=repr(alt_field)),
             )
     elif settings.on("alt-length"):
         n = _length(alt)
         if n > limits.alt:
-            found.append(
-                _finding(
-                    "alt-length",
-                    uri,
-                    alt_field,
-                    f"{n} characters: X takes at most {limits.alt} for an image's alt text",
-                    f"shorten it to {limits.alt} characters or fewer",
-                )
+            add(
+                "alt-length",
+                alt_field,
+                w("lint_alt_length", count=w.number(n), limit=w.number(limits.alt)),
+                w("lint_shorten_fix", limit=w.number(limits.alt)),
             )
     return found
 
 
-def _size(length: int, other: int | None = None) -> str:
+def _size(length: int, w: _Words, other: int | None = None) -> str:
     """A file size as people read it (``5 MB``, ``6.2 MB``, ``850 KB``); in bytes when that is the
     only way to tell it from ``other`` (``5,242,881 bytes`` is over ``5 MB``)."""
-    text = (
-        f"{length / _MB:.1f}".removesuffix(".0") + " MB"
-        if length >= _MB
-        else f"{math.ceil(length / 1024)} KB"
-    )
-    if other is not None and other != length and text == _size(other):
-        return f"{length:,} bytes"
+    text = f"{w.decimal(length / _MB)} MB" if length >= _MB else f"{w.number(math.ceil(length / 1024))} KB"
+    if other is not None and other != length and text == _size(other, w):
+        return w("lint_bytes", amount=w.strings.number(length))
     return text
 
 
@@ -506,6 +559,8 @@ def large_image_card(image: ImageInfo | None, limits: Limits = _LIMITS) -> bool:
 
 
 _SINGULAR = {"tags": "tag", "categories": "category", "authors": "author"}
+_TERM_GROUPINGS = frozenset({"tags", "categories"})
+"""The groupings whose term findings have words of their own in every language (``lint_*_tags``)."""
 
 
 def _near_key(key: str) -> str:
@@ -557,7 +612,10 @@ def _term_findings(
     settings: LintSettings,
 ) -> Iterable[tuple[str, str, str, Finding]]:
     """The findings of one grouping, each with its sort key (file, term, rule)."""
+    w = _words(settings.strings)
     singular = _SINGULAR.get(grouping, grouping)
+    # The words of tags and categories are the site's; those of another grouping stay English.
+    own = grouping in _TERM_GROUPINGS
     if settings.on("term-near-duplicate"):
         keys_of: dict[str, list[str]] = {}  # near key -> tag_keys
         for key in spellings_of:
@@ -570,7 +628,17 @@ def _term_findings(
                 key=lambda item: (item[1][0], item[0]),
             )
             files = tuple(sorted({f for _, fs in spellings for f in fs}))
-            named = "; ".join(f"{term!r} in {', '.join(repr(f) for f in fs)}" for term, fs in spellings)
+            named = "; ".join(
+                w("lint_term_in", term=repr(term), files=w.all([repr(f) for f in fs]))
+                for term, fs in spellings
+            )
+            count = w.number(len(spellings))
+            message = (
+                w(f"lint_near_duplicate_{grouping}", count=count, spellings=named)
+                if own
+                else f"{count} spellings of what looks like one {singular} ({named}): "
+                f"each gets its own {singular} page, and their posts are split between them"
+            )
             yield (
                 files[0],
                 spellings[0][0],
@@ -579,10 +647,10 @@ def _term_findings(
                     "term-near-duplicate",
                     files[0],
                     grouping,
-                    f"{len(spellings)} spellings of what looks like one {singular} ({named}): "
-                    f"each gets its own {singular} page, and their posts are split between them",
-                    f"write one spelling in every post's {grouping!r}",
+                    message,
+                    w("lint_near_duplicate_fix", field=repr(grouping)),
                     files,
+                    settings.strings,
                 ),
             )
     if post_count >= 2 and settings.on("term-single-post"):
@@ -591,19 +659,23 @@ def _term_findings(
             if len(uris) != 1:
                 continue
             (uri,) = uris
+            term, count = repr(terms[0]), w.number(post_count)
+            message, fix = (
+                (
+                    w(f"lint_single_post_{grouping}", term=term, count=count),
+                    w(f"lint_single_post_fix_{grouping}"),
+                )
+                if own
+                else (
+                    f"{term} is used by this post only (of {count}): its {singular} page lists a single post",
+                    f"use a {singular} other posts share, or drop it",
+                )
+            )
             yield (
                 uri,
                 terms[0],
                 "term-single-post",
-                _finding(
-                    "term-single-post",
-                    uri,
-                    grouping,
-                    f"{terms[0]!r} is used by this post only (of {post_count}): "
-                    f"its {singular} page lists a single post",
-                    f"use a {singular} other posts share, or drop it",
-                    (uri,),
-                ),
+                _finding("term-single-post", uri, grouping, message, fix, (uri,), settings.strings),
             )
 
 
@@ -626,14 +698,15 @@ def check_file_date(src_uri: str, date: dt.date | None, settings: LintSettings) 
     day = date.date() if isinstance(date, dt.datetime) else date
     if in_name == day:
         return []
+    w = _words(settings.strings)
     return [
         _finding(
             "date-filename",
             src_uri,
             "date",
-            f"the file name starts with {in_name.isoformat()} but 'date' is {day.isoformat()}: "
-            "the blog dates the post from 'date' and ignores the file name",
-            "make the two dates agree",
+            w("lint_date_filename", name_date=in_name.isoformat(), date=day.isoformat()),
+            w("lint_date_filename_fix"),
+            strings=settings.strings,
         )
     ]
 
@@ -688,31 +761,34 @@ def lint_posts(
     return tuple(found)
 
 
-def summary(findings: Iterable[Finding], posts: Collection[str] = ()) -> str | None:
+def summary(
+    findings: Iterable[Finding], posts: Collection[str] = (), strings: Strings | None = None
+) -> str | None:
     """The line at the end of the build: how many posts (and pages) would preview badly, or could
-    preview better. ``posts`` are the src_uris of the posts; any other file is a page."""
+    preview better. ``posts`` are the src_uris of the posts; any other file is a page. In
+    ``strings``' words, else the findings' own (English when they have none)."""
     warned: set[str] = set()
     informed: set[str] = set()
     for finding in findings:
         (warned if finding.level == "warning" else informed).add(finding.src_uri)
+        if strings is None:
+            strings = finding.strings
+    w = _words(strings)
     if warned:
-        return f"{_who(warned, posts, 'would')} preview badly, see above"
+        return w("lint_summary_bad", who=_who(warned, posts, w))
     if informed:
-        return f"{_who(informed, posts, 'could')} preview better, see above (informational)"
+        return w("lint_summary_better", who=_who(informed, posts, w))
     return None
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _who(uris: set[str], posts: Collection[str], verb: str) -> str:
-    """``3 posts would``, ``1 post, 2 pages and the default image would``, ``the default image would``."""
+def _who(uris: set[str], posts: Collection[str], w: _Words) -> str:
+    """``3 posts``, ``1 post, 2 pages and the default image``, ``the default image``."""
     default = "mkdocs.yml" in uris
     uris = uris - {"mkdocs.yml"}
     n_posts = sum(1 for uri in uris if uri in posts) if posts else len(uris)
     n_pages = len(uris) - n_posts
-    parts = [_count(n, word) for n, word in ((n_posts, "post"), (n_pages, "page")) if n]
-    parts += ["the default image"] if default else []
-    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"{text} {verb}"
+    parts = [w.strings.plural(key, n) for n, key in ((n_posts, "posts"), (n_pages, "lint_pages")) if n]
+    parts += [w("lint_default_image")] if default else []
+    if not w.english:
+        return w.strings.list(parts)
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

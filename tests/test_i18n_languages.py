@@ -114,7 +114,10 @@ def test_every_file_keeps_english_keys_and_placeholders(name: str, words: dict[s
     for key, text in words.items():
         assert isinstance(text, str) and text.strip() == text and text, (key, text)
         assert _placeholders(text) == _placeholders(_english_of(key)), (key, text)
-        text.format(tag="x", count=1, number=1, limit=1, duration="1 min", minutes=1)
+        if key.startswith("lint_"):  # the linter's words take their own placeholders
+            text.format(**dict.fromkeys(_placeholders(text), "x"))
+        else:
+            text.format(tag="x", count=1, number=1, limit=1, duration="1 min", minutes=1)
 
 
 @pytest.mark.parametrize("name", sorted(QUOTES))

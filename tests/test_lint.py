@@ -658,3 +658,45 @@ def test_lint_posts() -> None:
         ("blog/posts/b.md", "image-missing")
     ]
     assert lint_posts(posts, {}, {}, None, LintSettings(enabled=False)) == ()
+
+
+# --- the site's language
+
+
+def test_findings_are_in_the_site_s_language() -> None:
+    from mkdocs_blog_tags.i18n import Strings
+
+    french = LintSettings(strings=Strings("fr"))
+    (length,) = check_share(share(description="d" * 1234), french)
+    assert length.rule == "description-length"
+    assert length.message == (
+        "1\u202f234 caractères : les résultats de recherche en montrent environ 160, X environ 200 et "
+        "les consommateurs Open Graph environ 300"
+    )
+    assert length.fix == "raccourcissez-la à 160 caractères au plus, l’essentiel d’abord"
+    assert length.text().startswith(
+        "blog/posts/x.md : description [description-length] : 1\u202f234 caractères"
+    )
+    assert length.text().endswith(
+        ". Correction : raccourcissez-la à 160 caractères au plus, l’essentiel d’abord."
+    )
+    (missing,) = check_share(share(image_value=None, image=None), french)
+    assert missing.rule == "image-missing"
+    assert missing.message.startswith("pas d’image ni de 'default_image' pour le site")
+    assert missing.fix == "ajoutez une 'image' de 1200x630 (ou définissez 'default_image' dans mkdocs.yml)"
+    # The summary speaks the findings' language.
+    assert summary([missing, length], {URI}) == "1 article : aperçu de partage défectueux, voir ci-dessus"
+    assert summary([missing], {"blog/other.md"}) == "1 page : aperçu de partage défectueux, voir ci-dessus"
+
+
+def test_english_stays_the_reference_and_parse_lint_is_english() -> None:
+    from mkdocs_blog_tags.i18n import Strings
+
+    assert parse_lint(None).strings is None
+    english = LintSettings(strings=Strings("en"))
+    for changes in ({"description": "d" * 1234}, {"image_value": None, "image": None}, {"alt": None}):
+        assert [f.text() for f in check_share(share(**changes), english)] == [
+            f.text() for f in check_share(share(**changes), ON)
+        ]
+    (length,) = check_share(share(description="d" * 1234), ON)
+    assert length.message.startswith("1234 characters: search results show about 160, X about 200, Open")
