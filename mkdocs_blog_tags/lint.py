@@ -229,9 +229,16 @@ class _Words:
     def __init__(self, strings: Strings | None) -> None:
         self.strings = strings if strings is not None else _english()
         self.english = self.strings.locale.partition("_")[0] == "en"
+        self._done: dict[tuple[object, ...], str] = {}
 
     def __call__(self, key: str, **values: str) -> str:
-        return self.strings.format(key, **values)
+        # The values are text already (numbers through `number`): no need for Strings.format's pass.
+        # Most fixes and parts of messages repeat from post to post: each is formatted once.
+        memo = (key, *values.items())
+        text = self._done.get(memo)
+        if text is None:
+            text = self._done[memo] = self.strings[key].format(**values)
+        return text
 
     def number(self, value: int) -> str:
         return str(value) if self.english else self.strings.number(value)

@@ -343,7 +343,10 @@ def page_share_input(plan: Plan, page: PageInput) -> ShareInput | None:
         return None
     if plan.role(page.src_uri) is None and plan.settings.meta_scope == "blog":
         return None
-    image_value, alt, _ = read_image(page.meta, plan.settings.fields)
+    fields = plan.settings.fields
+    if "description" not in page.meta and not any(key in page.meta for key in fields["image"]):
+        return None  # most pages: nothing of their own to check
+    image_value, alt, _ = read_image(page.meta, fields)
     description = page.meta.get("description")
     description = description if isinstance(description, str) and description.strip() else None
     if image_value is None and description is None:
