@@ -19,19 +19,21 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import markers, navigation
+from . import feeds, markers, navigation
 from . import plan as core
 from .authors import Author
 from .authors import read_authors as parse_authors
 from .blog import Blog
-from .cache import ReadCache
+from .cache import ReadCache, Rendered
 from .config import Settings
-from .excerpts import prefix_links
+from .excerpts import Excerpt, prefix_links
 from .folders import META_FILE, FolderDefaults
-from .head import escaped_title
+from .head import escape_title_element, escaped_title, insert_into_head, remove_head_tags
 from .images import DocsFile
 from .languages import Alternate, Language
 from .links import Target, parse_links, resolve_links
+from .lint import Finding, check_share
+from .meta import PageInput, build_head_meta, page_facts, page_share_input
 from .permalinks import media_dest, post_paths, previous_paths
 from .posts import FrontMatterError, Post, Problem, normalize_tags, read_post, split_front_matter
 from .preview import PREVIEW_NAME, PreviewPost, preview_page
@@ -49,6 +51,7 @@ __all__ = [
     "docs_lookup",
     "folder_defaults",
     "front_matter",
+    "head_tags",
     "language_of",
     "move_posts",
     "occupied",
@@ -58,6 +61,7 @@ __all__ = [
     "settle_title",
     "share_preview",
     "share_preview_target",
+    "write_outputs",
 ]
 
 
@@ -618,3 +622,68 @@ def share_preview(build: Build) -> str:
         checked=settings.lint.enabled,
         t=settings.strings,
     )
+
+
+def head_tags(
+    build: Build, page: Page, output: str, excerpts: Mapping[str, Excerpt]
+) -> tuple[str, list[Problem], list[Finding]]:
+    """A written page with the blog's ``<head>`` tags (share meta, pager, feeds, translations) in
+    place of the theme's duplicates; what its front matter got wrong; what the linter finds in a
+    page that is not a post (the posts are checked with the plan)."""
+    plan, settings, uri = build.plan, build.settings, page.file.src_uri
+    assert plan is not None
+    if uri in build.raw_titles:
+        output = escape_title_element(output, build.raw_titles[uri])
+    title = build.titles.get(uri) or settings.site_name
+    if uri in plan.posts:
+        found_alternates = build.translations.get(uri, ())
+    else:
+        found_alternates = alternates(page.file, settings.language)
+    facts, problems = page_facts(
+        plan, PageInput(uri, title, page.canonical_url, page.meta, found_alternates), excerpts
+    )
+    meta = build_head_meta(facts, settings.lint.limits) if facts is not None else None
+    findings: list[Finding] = []
+    if meta is not None and build.preview is not None and uri in plan.posts:
+        build.previews[uri] = meta
+    if settings.lint.enabled and facts is not None and uri not in plan.posts:
+        share = page_share_input(plan, PageInput(uri, title, page.canonical_url, page.meta))
+        findings = check_share(share, settings.lint) if share is not None else []
+    translations = plan.translation_links(page.url, found_alternates)
+    links = plan.head_links(uri, page.url) + translations
+    if uri in plan.listings and page.file.generated_by:
+        # MkDocs keeps every page's HTML until the build ends; a generated listing's copy is
+        # needed by nobody once its page is written (at 1,000 posts: ~20 MB of peak memory).
+        page.content = ""
+    if meta is None and not links:
+        return output, problems, findings
+    # The pager's or the post footer's prev/next replace the theme's (Material's: the nav's next).
+    navigated = uri in plan.listings or (uri in plan.posts and settings.footer["previous_next"])
+    rels: tuple[str, ...] = ("prev", "next") if navigated else ()
+    rels += ("hreflang",) if translations else ()  # Material's, from its language selector
+    if meta is not None:
+        keys = set(meta.keys) | ({"description"} if meta.description else set())
+        raw = [v for v in (page.meta.get("description"), settings.site_description) if isinstance(v, str)]
+        output = remove_head_tags(
+            output, keys, canonical=meta.canonical is not None, raw_values=raw, rels=rels
+        )
+    elif rels:
+        output = remove_head_tags(output, (), rels=rels)
+    output = insert_into_head(output, build.renderer.render("head.html", meta=meta, links=links))
+    return output, problems, findings
+
+
+def write_outputs(build: Build, site_dir: str, rendered: Rendered) -> None:
+    """The files the blog writes once every page is: its feeds, and the share-preview page."""
+    assert build.plan is not None
+    written = [
+        (feed.path, feed.content)
+        for feed in feeds.feed_files(build.plan, rendered.excerpts, rendered.contents)
+    ]
+    if build.preview is not None:
+        written.append((build.preview[0], share_preview(build).encode("utf-8")))
+    for path, content in written:
+        target = Path(site_dir, *path.split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        build.outputs.append(path)

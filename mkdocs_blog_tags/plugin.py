@@ -14,7 +14,6 @@ previous ``--dirty`` build wrote and this one did not.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,9 +29,7 @@ from .cache import ServeCache
 from .config import BlogTagsConfig, Settings, blog_folder
 from .folders import FolderDefaults
 from .groupings import grouping_problems
-from .head import escape_title_element, insert_into_head, remove_head_tags
-from .lint import Finding, check_share, summary
-from .meta import PageInput, build_head_meta, page_facts, page_share_input
+from .lint import Finding, summary
 from .permalinks import posts_folder
 from .posts import Post, Problem, front_matter_left_in
 from .render import HEADER_SLOT, Renderer, theme_partials
@@ -239,53 +236,14 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         build = self._build
         if build is None or build.plan is None:
             return output
-        plan, settings, uri = build.plan, build.settings, page.file.src_uri
-        if not build.handles(uri):
+        if not build.handles(page.file.src_uri):
             return output
-        if uri in build.raw_titles:
-            output = escape_title_element(output, build.raw_titles[uri])
-        title = build.titles.get(uri) or settings.site_name
-        if uri in plan.posts:
-            alternates = build.translations.get(uri, ())
-        else:
-            alternates = adapter.alternates(page.file, settings.language)
-        facts, problems = page_facts(
-            plan,
-            PageInput(uri, title, page.canonical_url, page.meta, alternates),
-            self._cache.rendered.excerpts,
-        )
+        output, problems, found = adapter.head_tags(build, page, output, self._cache.rendered.excerpts)
         for problem in problems:
             log.warning("%s", problem)
-        meta = build_head_meta(facts, settings.lint.limits) if facts is not None else None
-        if meta is not None and build.preview is not None and uri in plan.posts:
-            build.previews[uri] = meta
-        if settings.lint.enabled and facts is not None and uri not in plan.posts:
-            share = page_share_input(plan, PageInput(uri, title, page.canonical_url, page.meta))
-            if share is not None:
-                found = check_share(share, settings.lint)
-                _report(found, infos=False)  # the information with the other pages', as the build ends
-                build.findings += found
-        translations = plan.translation_links(page.url, alternates)
-        links = plan.head_links(uri, page.url) + translations
-        if uri in plan.listings and page.file.generated_by:
-            # MkDocs keeps every page's HTML until the build ends; a generated listing's copy is
-            # needed by nobody once its page is written (at 1,000 posts: ~20 MB of peak memory).
-            page.content = ""
-        if meta is None and not links:
-            return output
-        # The pager's or the post footer's prev/next replace the theme's (Material's: the nav's next).
-        navigated = uri in plan.listings or (uri in plan.posts and settings.footer["previous_next"])
-        rels: tuple[str, ...] = ("prev", "next") if navigated else ()
-        rels += ("hreflang",) if translations else ()  # Material's, from its language selector
-        if meta is not None:
-            keys = set(meta.keys) | ({"description"} if meta.description else set())
-            raw = [v for v in (page.meta.get("description"), settings.site_description) if isinstance(v, str)]
-            output = remove_head_tags(
-                output, keys, canonical=meta.canonical is not None, raw_values=raw, rels=rels
-            )
-        elif rels:
-            output = remove_head_tags(output, (), rels=rels)
-        return insert_into_head(output, build.renderer.render("head.html", meta=meta, links=links))
+        _report(found, infos=False)  # a page's information with the other pages', as the build ends
+        build.findings += found
+        return output
 
     on_post_page = CombinedEvent(_fill_header_slot, _add_head_tags)
 
@@ -297,17 +255,7 @@ class BlogTagsPlugin(BasePlugin[BlogTagsConfig]):
         build, self._build = self._build, None
         outputs: list[str] = []
         if build is not None and build.plan is not None:
-            rendered = self._cache.rendered
-            for feed in feeds.feed_files(build.plan, rendered.excerpts, rendered.contents):
-                target = Path(config.site_dir, *feed.path.split("/"))
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(feed.content)
-                build.outputs.append(feed.path)
-            if build.preview is not None:
-                target = Path(config.site_dir, *build.preview[0].split("/"))
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(adapter.share_preview(build), encoding="utf-8")
-                build.outputs.append(build.preview[0])
+            adapter.write_outputs(build, config.site_dir, self._cache.rendered)
             outputs = build.outputs
             pages = build.findings[len(build.plan.findings) :]
             _report(pages, warnings=False)  # their warnings were logged as each page was written

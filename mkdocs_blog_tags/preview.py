@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from .lint import Finding, Limits
@@ -123,9 +123,7 @@ def _entry(post: PreviewPost, findings: Sequence[Finding]) -> View:
         canonical=props.get("og:url", ""),
         draft=post.draft,
         cards=cards,
-        findings=[
-            View(rule=f.rule, level=f.level, field=f.field, message=f.message, fix=f.fix) for f in findings
-        ],
+        findings=list(findings),  # the template reads rule, level, field, message and fix
         warnings=sum(1 for f in findings if f.level == "warning"),
     )
 
@@ -136,16 +134,9 @@ def preview_page(posts: Iterable[PreviewPost], findings: Iterable[Finding]) -> V
     for finding in findings:
         by_file.setdefault(finding.src_uri, []).append(finding)
     entries = [_entry(post, by_file.get(post.src_uri, ())) for post in posts]
-    site: Mapping[str, Sequence[Finding]] = {
-        uri: found for uri, found in by_file.items() if uri == "mkdocs.yml"
-    }
     return View(
         posts=entries,
         platforms=[View(key=p.key, name=p.name, title=p.title, description=p.description) for p in PLATFORMS],
         bad=sum(1 for entry in entries if entry["warnings"]),
-        site_findings=[
-            View(rule=f.rule, level=f.level, field=f.field, message=f.message, fix=f.fix)
-            for found in site.values()
-            for f in found
-        ],
+        site_findings=by_file.get("mkdocs.yml", []),  # the default image's
     )
